@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "dateline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "dateline", targets: ["dateline"]),
+    .executable(name: "dateline-bench", targets: ["dateline-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // Resources/ compiled into the binary (C23 #embed), so a copied binary needs no resource folder.
+    .target(name: "CDatelineResources"),
+    .target(name: "DatelineCore", dependencies: ["CDatelineResources"]),
+    .target(
+      name: "DatelineStore",
+      dependencies: ["DatelineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "DatelineApp", dependencies: ["DatelineCore"]),
+    .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(name: "DatelineTerminal", dependencies: ["DatelineApp", "CNcurses"]),
+    .executableTarget(
+      name: "dateline",
+      dependencies: [
+        "DatelineCore", "DatelineStore", "DatelineApp", "DatelineTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp"]),
+    .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
+    .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
+    .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore"]),
+  ]
+)

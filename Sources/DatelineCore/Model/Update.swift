@@ -1,0 +1,44 @@
+/// One post of a live blog: an optional title, its paragraphs and the related-story cards embedded in it.
+public struct Update: Codable, Sendable, Hashable, Identifiable {
+  /// Stable identity from the title (or, untitled, the opening words), unique within its story.
+  public var id: UpdateID
+  public var title: String?
+  /// The 1-based input line where the update starts: its title, or its first paragraph when untitled.
+  public var line: Int
+  public var paragraphs: [Paragraph]
+  public var links: [LinkCard]
+  /// What kind of post this is; a picture or video post usually has no paragraphs.
+  public var kind: Kind
+  /// Every input line this update was built from (title, paragraphs, cards, card lead-ins), ascending.
+  public var sourceLines: [Int]
+
+  public enum Kind: String, Codable, Sendable, Hashable {
+    case text
+    case pictures
+    case video
+  }
+
+  public init(
+    id: UpdateID? = nil, title: String?, line: Int, paragraphs: [Paragraph] = [], links: [LinkCard] = [],
+    kind: Kind = .text, sourceLines: [Int]? = nil
+  ) {
+    self.title = title
+    self.line = line
+    self.paragraphs = paragraphs
+    self.links = links
+    self.kind = kind
+    self.sourceLines = sourceLines ?? ([line] + paragraphs.map(\.line) + links.flatMap(\.lines)).uniqueSorted()
+    self.id = id ?? UpdateID(title: title, firstParagraph: paragraphs.first?.text)
+  }
+
+  /// A short human name: the title, or the first words of the text for an untitled update.
+  public var displayName: String {
+    if let title { return title }
+    guard let first = paragraphs.first?.text else { return "(untitled)" }
+    return first.firstWords(8)
+  }
+}
+
+extension Array where Element == Int {
+  func uniqueSorted() -> [Int] { Array(Set(self)).sorted() }
+}
