@@ -3,14 +3,27 @@ import DatelineCore
 
 struct ParseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "parse", abstract: "Print what dateline reads from captures (the built-in sample with no file).")
+    commandName: "parse",
+    abstract: "Print the story dateline reads from each capture (the built-in sample with no file).")
 
-  @Flag(help: "Print JSON (one object per line with several files).") var json = false
-  @Argument(help: "Plain-text captures, one paragraph per line.") var files: [String] = []
+  @Flag(help: "Print JSON: one object per line, one line per capture.") var json = false
+  @Argument(help: "Plain-text captures, one paragraph per line ('-' for standard input).") var files: [String] = []
 
   func run() throws {
-    let reader = TextCaptureReader()
-    let stories = files.isEmpty ? [reader.readSample()] : try files.map { try reader.read(path: $0) }
-    for story in stories { print(story.headline) }
+    let reader = CaptureLoader.reader()
+    var failed = false
+    for (index, source) in CaptureLoader.sources(files).enumerated() {
+      guard let story = CaptureLoader.load(source, with: reader) else {
+        failed = true
+        continue
+      }
+      if json {
+        print(StoryJSON(story).encoded())
+      } else {
+        if index > 0 { print("") }
+        print(StoryText(story).rendered())
+      }
+    }
+    if failed { throw ExitCode.failure }
   }
 }

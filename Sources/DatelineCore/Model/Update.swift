@@ -3,6 +3,8 @@ public struct Update: Codable, Sendable, Hashable, Identifiable {
   /// Stable identity from the title (or, untitled, the opening words), unique within its story.
   public var id: UpdateID
   public var title: String?
+  /// The time the page printed above the post ("12:45", "3 hours ago"), when it had one.
+  public var time: String?
   /// The 1-based input line where the update starts: its title, or its first paragraph when untitled.
   public var line: Int
   public var paragraphs: [Paragraph]

@@ -1,27 +1,40 @@
 import Foundation
 
-/// Reads a plain-text capture of a live-blog page (one paragraph per line) into a `Story`.
+/// Reads a plain-text capture of a live-blog page (one paragraph per line) into a `Story`: decodes it, strips
+/// site boilerplate by the rules, and segments the rest into a headline, a standfirst and updates.
 public struct TextCaptureReader: Sendable {
   public static let sampleSource = "(sample)"
+  /// Captures are web pages: anything past this is not one.
+  public static let largestCapture = 512 * 1024 * 1024
 
-  public init() {}
+  public var rules: BoilerplateRules
+
+  public init(rules: BoilerplateRules = .bundled) { self.rules = rules }
 
   /// Reads the capture in `bytes`; `source` names it in the story and in errors.
   public func read(bytes: [UInt8], source: String) throws(CaptureReadError) -> Story {
-    let text = String(decoding: bytes, as: UTF8.self)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard let headline = lines.first else { throw .empty(source: source) }
-    let paragraphs = lines.dropFirst(2).enumerated().map { Paragraph(line: $0.offset + 3, text: $0.element) }
-    return Story(
-      source: source, headline: headline, standfirst: lines.count > 1 ? lines[1] : nil,
-      standfirstLine: lines.count > 1 ? 2 : nil,
-      updates: [Update(title: nil, line: 3, paragraphs: paragraphs)])
+    let text = try CaptureDecoder.decode(bytes, source: source)
+    return try read(text: text, source: source)
   }
 
-  /// Reads the capture at `path`.
+  /// Reads a capture already decoded to text.
+  public func read(text: String, source: String) throws(CaptureReadError) -> Story {
+    let lines = InputLine.split(text)
+    let filtered = BoilerplateFilter(rules: rules).filter(lines)
+    guard let segments = UpdateSegmenter(rules: rules).segment(filtered.kept) else {
+      if lines.allSatisfy({ $0.text.isEmpty }) { throw .empty(source: source) }
+      throw .noStory(source: source)
+    }
+    return Story(
+      source: source, headline: segments.headline.text, headlineLine: segments.headline.number,
+      standfirst: segments.standfirst?.text, standfirstLine: segments.standfirst?.number,
+      updates: segments.updates, removed: filtered.removed)
+  }
+
+  /// Reads the capture at `path` (`-` for standard input).
   public func read(path: String) throws(CaptureReadError) -> Story {
-    guard let data = FileManager.default.contents(atPath: path) else { throw .fileNotFound(path: path) }
-    return try read(bytes: [UInt8](data), source: path)
+    let bytes = try CaptureFile.bytes(atPath: path, limit: Self.largestCapture)
+    return try read(bytes: bytes, source: path)
   }
 
   /// The built-in sample story.

@@ -1,0 +1,119 @@
+/// Applies boilerplate rules to the lines of a capture: what is removed, what is kept (cut where boilerplate
+/// and body were glued together), and which kept lines follow a lead-in to a related-story card.
+public struct BoilerplateFilter: Sendable {
+  /// The longest block-start to block-end run; past it a block-start is taken to stand alone.
+  static let longestBlock = 12
+
+  public var rules: BoilerplateRules
+
+  public init(rules: BoilerplateRules) { self.rules = rules }
+
+  /// A kept line, and whether a card lead-in came just before it.
+  public struct KeptLine: Sendable, Hashable {
+    public var line: InputLine
+    public var followsCardIntro: Bool
+  }
+
+  public struct Result: Sendable {
+    public var kept: [KeptLine] = []
+    public var removed: [RemovedText] = []
+  }
+
+  private enum Verdict {
+    case keep
+    case remove(String)
+    case cut(String, keepFrom: Int)  // scalar offset where body text starts
+    case blockStart(String)
+    case cardIntro(String)
+  }
+
+  public func filter(_ lines: [InputLine]) -> Result {
+    var result = Result()
+    var pendingCardIntro = false
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      index += 1
+      if line.text.isEmpty { continue }
+      switch verdict(for: line.text, blockEndName: nil) {
+      case .keep:
+        result.kept.append(KeptLine(line: line, followsCardIntro: pendingCardIntro))
+        pendingCardIntro = false
+      case .remove(let reason):
+        result.removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
+      case .cardIntro(let reason):
+        result.removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
+        pendingCardIntro = true
+      case .cut(let reason, let keepFrom):
+        keepCut(line, at: keepFrom, reason: reason, into: &result)
+        pendingCardIntro = false
+      case .blockStart(let name):
+        guard let end = blockEnd(named: name, in: lines, after: index - 1) else {
+          result.removed.append(RemovedText(line: line.number, text: line.text, reason: name))
+          continue
+        }
+        for blockLine in lines[(index - 1)..<end.index] where !blockLine.text.isEmpty {
+          result.removed.append(RemovedText(line: blockLine.number, text: blockLine.text, reason: name))
+        }
+        keepCut(lines[end.index], at: end.keepFrom, reason: name, into: &result)
+        index = end.index + 1
+      }
+    }
+    return result
+  }
+
+  /// Removes the first `keepFrom` scalars of `line` and keeps the rest, if any, as body.
+  private func keepCut(_ line: InputLine, at keepFrom: Int, reason: String, into result: inout Result) {
+    let scalars = line.text.unicodeScalars
+    let split = scalars.index(scalars.startIndex, offsetBy: keepFrom)
+    let removedText = String(scalars[..<split]).trimmingSpaces
+    let rest = String(scalars[split...])
+    let body = rest.trimmingSpaces
+    let leading = rest.unicodeScalars.prefix(while: InputLine.isSpace).count
+    result.removed.append(RemovedText(line: line.number, text: removedText, reason: reason))
+    if !body.isEmpty {
+      let kept = InputLine(number: line.number, text: body, column: line.column + keepFrom + leading)
+      result.kept.append(KeptLine(line: kept, followsCardIntro: false))
+    }
+  }
+
+  private func blockEnd(named name: String, in lines: [InputLine], after start: Int) -> (index: Int, keepFrom: Int)? {
+    let last = min(lines.count - 1, start + Self.longestBlock)
+    guard start + 1 <= last else { return nil }
+    for index in (start + 1)...last {
+      if case .cut(_, let keepFrom) = verdict(for: lines[index].text, blockEndName: name) {
+        return (index, keepFrom)
+      }
+    }
+    return nil
+  }
+
+  /// The first rule that matches `text` decides. With `blockEndName`, only that block's end is looked for.
+  private func verdict(for text: String, blockEndName: String?) -> Verdict {
+    let candidates = rules.candidates(for: text)
+    if candidates.isEmpty { return .keep }
+    let isShort = text.unicodeScalars.count <= LineFolding.longestBoilerplate
+    let (folded, sourceEnds) = LineFolding.foldWithOffsets(text.prefix(LineFolding.longestBoilerplate))
+    for rule in candidates {
+      if let blockEndName {
+        guard rule.kind == .blockEnd, rule.name == blockEndName else { continue }
+      } else if rule.kind == .blockEnd {
+        continue  // a block end without its start is left alone
+      }
+      switch rule.kind {
+      case .line where isShort && rule.matchesWhole(folded): return .remove(rule.name)
+      case .cardIntro where isShort && rule.matchesWhole(folded): return .cardIntro(rule.name)
+      case .blockStart where isShort && rule.matchesWhole(folded): return .blockStart(rule.name)
+      case .prefix, .blockEnd:
+        guard let end = rule.matchEnd(folded) else { continue }
+        let keepFrom = end == 0 ? 0 : sourceEnds[end - 1]
+        if rule.kind == .blockEnd || keepFrom < text.unicodeScalars.count {
+          return .cut(rule.name, keepFrom: keepFrom)
+        }
+        return .remove(rule.name)
+      default: continue
+      }
+    }
+    return .keep
+  }
+}

@@ -1,0 +1,17 @@
+/// Whether a line repeats a post's title: the same words, a shortened form, or the title with a word or two
+/// added, as related-story cards under a post do.
+enum TitleSimilarity {
+  /// Share of the shorter text's words that must appear in the other.
+  static let overlap = 0.8
+  static let fewestWords = 3
+
+  static func isRepeat(_ line: String, of title: String) -> Bool {
+    let a = TextFingerprint.words(line)
+    let b = TextFingerprint.words(title)
+    guard min(a.count, b.count) >= fewestWords else { return a == b && !a.isEmpty }
+    let shorter = a.count <= b.count ? a : b
+    let longer = Set(a.count <= b.count ? b : a)
+    let shared = shorter.filter(longer.contains).count
+    return Double(shared) >= overlap * Double(shorter.count)
+  }
+}

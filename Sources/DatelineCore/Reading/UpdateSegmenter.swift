@@ -1,0 +1,132 @@
+/// Splits the body lines of a capture (boilerplate already removed) into a headline, a standfirst and updates.
+///
+/// A plain-text capture has lost the page's markup, so each line is judged by its form and its neighbours:
+/// - A post title is short and ends without sentence punctuation (`LineShape.isTitleLike`), and a post has
+///   text after it: a title-like line followed by a paragraph opens an update.
+/// - A related-story card sits inside a post: after a lead-in ("Read more:", a byline ending in ':'), as a line
+///   that repeats or shortens the post's own title, or as a title followed by an unpunctuated summary and then
+///   no paragraph. Cards never open updates.
+/// - Picture and video posts ("In pictures: …", by the label rules) open an update even with no text.
+/// - A title-like line followed by another title-like line that opens a post is a post with no text of its own
+///   (its body was an embed the capture could not keep).
+/// - A line that continues an open quotation, starts in lower case, is long, or ends like a sentence is text.
+public struct UpdateSegmenter: Sendable {
+  /// A standfirst is one or two sentences; a longer second line is the story's first paragraph.
+  static let longestStandfirstWords = 60
+  /// A card summary is one sentence; longer unpunctuated text is a paragraph.
+  static let longestSummaryWords = 45
+
+  public var rules: BoilerplateRules
+
+  public init(rules: BoilerplateRules) { self.rules = rules }
+
+  public struct Segments: Sendable {
+    public var headline: InputLine
+    public var standfirst: InputLine?
+    public var updates: [Update]
+  }
+
+  /// Segments `lines`; nil when there is no line at all.
+  public func segment(_ lines: [BoilerplateFilter.KeptLine]) -> Segments? {
+    guard let headline = lines.first?.line else { return nil }
+    var body = Array(lines.dropFirst())
+    var standfirst: InputLine?
+    if let second = body.first?.line, LineShape(second.text).wordCount <= Self.longestStandfirstWords {
+      standfirst = second
+      body.removeFirst()
+    }
+    var builder = UpdateBuilder()
+    walk(body.map(Classified.init), into: &builder)
+    return Segments(headline: headline, standfirst: standfirst, updates: builder.finish())
+  }
+
+  /// A line with its shape, classified once.
+  struct Classified {
+    var line: InputLine
+    var shape: LineShape
+    var followsCardIntro: Bool
+    init(_ kept: BoilerplateFilter.KeptLine) {
+      line = kept.line
+      shape = LineShape(kept.line.text)
+      followsCardIntro = kept.followsCardIntro
+    }
+    var isTitleLike: Bool { shape.isTitleLike }
+    /// Text that reads as a paragraph of a post.
+    var isParagraphLike: Bool { !shape.isTitleLike }
+  }
+
+  private func walk(_ lines: [Classified], into builder: inout UpdateBuilder) {
+    var index = 0
+    while index < lines.count {
+      let current = lines[index]
+      let next = index + 1 < lines.count ? lines[index + 1] : nil
+      let afterNext = index + 2 < lines.count ? lines[index + 2] : nil
+
+      if let time = TimeStamp.parse(current.line.text), let next, next.isTitleLike {
+        builder.pendingTime = (time, current.line.number)
+        index += 1
+        continue
+      }
+
+      // A lead-in announced a card: this line is its title; the next is its summary unless it opens a post.
+      if current.followsCardIntro && current.shape.wordCount <= LineShape.longestTitleWords * 2 {
+        let takesSummary = next.map { isSummary($0, after: afterNext, announced: true) } ?? false
+        builder.addCard(title: current.line, summary: takesSummary ? next?.line : nil)
+        index += takesSummary ? 2 : 1
+        continue
+      }
+
+      let postKind = rules.postKind(ofTitle: current.line.text)
+      if postKind != .text && current.shape.wordCount <= LineShape.longestTitleWords * 2 {
+        builder.open(title: current.line, kind: postKind)
+        index += 1
+        continue
+      }
+
+      guard current.isTitleLike else {
+        builder.addParagraph(current.line)
+        index += 1
+        continue
+      }
+
+      // A line that repeats or shortens the post's own title is a link to the full story, unless text follows
+      // it, in which case it is a new post with a similar title.
+      if let title = builder.currentTitle, TitleSimilarity.isRepeat(current.line.text, of: title),
+        !(next.map { $0.isParagraphLike && $0.shape.endsWithPeriod } ?? false)
+      {
+        let takesSummary = next.map { isSummary($0, after: afterNext, announced: false) } ?? false
+        builder.addCard(title: current.line, summary: takesSummary ? next?.line : nil)
+        index += takesSummary ? 2 : 1
+        continue
+      }
+
+      // A title followed by an unpunctuated summary and then no paragraph is a card, not a post.
+      if let next, !builder.isEmpty, next.shape.isUnpunctuated, !next.shape.startsWithQuote,
+        !next.shape.leavesQuoteOpen, next.shape.wordCount <= Self.longestSummaryWords,
+        rules.postKind(ofTitle: next.line.text) == .text, !(afterNext.map(\.isParagraphLike) ?? false)
+      {
+        builder.addCard(title: current.line, summary: next.line)
+        index += 2
+        continue
+      }
+
+      builder.open(title: current.line, kind: .text)
+      index += 1
+    }
+  }
+
+  /// Whether `candidate` is the summary of the card just read. A summary has no final full stop and is not
+  /// itself a title that opens a post. After an announced card (a lead-in) a short summary is expected; after a
+  /// bare link a title-like line is more likely the next post's title, so only a line too long for a title is
+  /// taken as its summary.
+  private func isSummary(_ candidate: Classified, after following: Classified?, announced: Bool) -> Bool {
+    let shape = candidate.shape
+    guard shape.isUnpunctuated, !shape.startsWithQuote, !shape.leavesQuoteOpen,
+      shape.wordCount <= Self.longestSummaryWords, !candidate.followsCardIntro,
+      rules.postKind(ofTitle: candidate.line.text) == .text
+    else { return false }
+    if candidate.isTitleLike, let following, following.isParagraphLike { return false }
+    return announced || !candidate.isTitleLike
+  }
+
+}

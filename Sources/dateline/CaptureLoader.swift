@@ -1,0 +1,57 @@
+import DatelineCore
+import Foundation
+
+/// Loads the stories named on a command line, reporting each bad file as one line on stderr.
+enum CaptureLoader {
+  enum Source { case sample, file(String) }
+
+  static func sources(_ files: [String]) -> [Source] {
+    files.isEmpty ? [.sample] : files.map(Source.file)
+  }
+
+  /// A reader with the bundled boilerplate rules and the user's own, if any.
+  static func reader() -> TextCaptureReader {
+    var rules = BoilerplateRules.bundled
+    if let path = UserConfig.path("boilerplate.rules"), let text = try? String(contentsOfFile: path, encoding: .utf8) {
+      let parsed = BoilerplateRules.parse(text, origin: path)
+      for problem in parsed.problems { warn("\(problem) (line ignored)") }
+      rules = rules.adding(parsed.rules)
+    }
+    return TextCaptureReader(rules: rules)
+  }
+
+  /// The story of `source`, or nil after printing why it could not be read.
+  static func load(_ source: Source, with reader: TextCaptureReader) -> Story? {
+    switch source {
+    case .sample: return reader.readSample()
+    case .file(let path):
+      do {
+        return try reader.read(path: path)
+      } catch {
+        warn(error.description)
+        return nil
+      }
+    }
+  }
+
+  static func warn(_ message: String) {
+    FileHandle.standardError.write(Data("dateline: \(TextSanitizer.clean(message[...]))\n".utf8))
+  }
+}
+
+/// Where the user's configuration files live: `$XDG_CONFIG_HOME/dateline`, else `~/.config/dateline`.
+enum UserConfig {
+  static func path(_ name: String) -> String? {
+    let environment = ProcessInfo.processInfo.environment
+    let base: String
+    if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+      base = xdg
+    } else if let home = environment["HOME"], !home.isEmpty {
+      base = home + "/.config"
+    } else {
+      return nil
+    }
+    let path = base + "/dateline/" + name
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+  }
+}
