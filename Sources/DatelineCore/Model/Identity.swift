@@ -12,8 +12,8 @@ public struct UpdateID: RawRepresentable, Codable, Sendable, Hashable, CustomStr
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(title: String?, firstParagraph: String?) {
-    if let title, !TextFingerprint.key(title).isEmpty {
-      rawValue = "t:" + TextFingerprint.key(title)
+    if let title, case let key = TextFingerprint.key(title), !key.isEmpty {
+      rawValue = "t:" + key
     } else {
       rawValue = "p:" + TextFingerprint.key(firstParagraph ?? "", maxWords: 10)
     }

@@ -42,5 +42,14 @@ public struct Update: Codable, Sendable, Hashable, Identifiable {
 }
 
 extension Array where Element == Int {
-  func uniqueSorted() -> [Int] { Array(Set(self)).sorted() }
+  func uniqueSorted() -> [Int] {
+    var result = sorted()
+    var write = 0
+    for read in result.indices where read == 0 || result[read] != result[write - 1] {
+      result[write] = result[read]
+      write += 1
+    }
+    result.removeLast(result.count - write)
+    return result
+  }
 }

@@ -12,6 +12,11 @@ public struct BoilerplateFilter: Sendable {
   public struct KeptLine: Sendable, Hashable {
     public var line: InputLine
     public var followsCardIntro: Bool
+
+    var shape: LineShape { line.shape }
+    var isTitleLike: Bool { line.shape.isTitleLike }
+    /// Text that reads as a paragraph of a post.
+    var isParagraphLike: Bool { !line.shape.isTitleLike }
   }
 
   public struct Result: Sendable {
@@ -72,7 +77,7 @@ public struct BoilerplateFilter: Sendable {
     let leading = rest.unicodeScalars.prefix(while: InputLine.isSpace).count
     result.removed.append(RemovedText(line: line.number, text: removedText, reason: reason))
     if !body.isEmpty {
-      let kept = InputLine(number: line.number, text: body, column: line.column + keepFrom + leading)
+      let kept = InputLine(number: line.number, text: body, column: line.column + keepFrom + leading)  // new shape
       result.kept.append(KeptLine(line: kept, followsCardIntro: false))
     }
   }
@@ -92,7 +97,8 @@ public struct BoilerplateFilter: Sendable {
   private func verdict(for text: String, blockEndName: String?) -> Verdict {
     let candidates = rules.candidates(for: text)
     if candidates.isEmpty { return .keep }
-    let isShort = text.unicodeScalars.count <= LineFolding.longestBoilerplate
+    let isShort = text.utf8.count <= 4 * LineFolding.longestBoilerplate
+      && text.unicodeScalars.count <= LineFolding.longestBoilerplate
     let (folded, sourceEnds) = LineFolding.foldWithOffsets(text.prefix(LineFolding.longestBoilerplate))
     for rule in candidates {
       if let blockEndName {

@@ -19,20 +19,26 @@ public struct BoilerplateRule: Sendable, Hashable {
   public var pattern: String
   /// The pattern's literal pieces between '*'s.
   let pieces: [[Unicode.Scalar]]
-  /// The pattern's first word: lines are only tested against rules whose first word is theirs.
-  let firstWord: String
+  /// The first characters of the pattern: lines are only tested against rules whose key they start with.
+  let key: LineFolding.Key
 
   /// A rule; nil when the pattern does not start with a literal word or, for a prefix kind, ends with '*'.
   public init?(kind: Kind, name: String, pattern: String) {
     let folded = LineFolding.fold(pattern[...])
     let pieces = folded.split(separator: "*", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-    guard let word = LineFolding.firstWord(folded[...]), !folded.hasPrefix("*") else { return nil }
+    let keys = LineFolding.keys(folded[...])
+    guard let key = keys.last, !folded.hasPrefix("*") else { return nil }
     if kind.matchesPrefix && folded.hasSuffix("*") { return nil }
     self.kind = kind
     self.name = name
     self.pattern = folded
     self.pieces = pieces
-    self.firstWord = word
+    self.key = key
+  }
+
+  /// A cheap first test: whether the line, folded, starts with the pattern's first literal piece.
+  func mayMatch(_ line: Substring) -> Bool {
+    LineFolding.foldedPrefix(line, count: pieces[0].count).elementsEqual(pieces[0])
   }
 
   /// Whether the whole folded line matches (for whole-line kinds).

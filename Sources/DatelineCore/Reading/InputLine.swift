@@ -4,36 +4,93 @@ public struct InputLine: Sendable, Hashable {
   public var number: Int
   public var text: String
   public var column: Int
+  /// The line's form, for segmentation; measured once, when the line is made.
+  let shape: LineShape
 
   public init(number: Int, text: String, column: Int = 0) {
+    self.init(number: number, text: text, column: column, shape: LineShape(text))
+  }
+
+  init(number: Int, text: String, column: Int, shape: LineShape) {
     self.number = number
     self.text = text
     self.column = column
+    self.shape = shape
   }
 
   /// Splits decoded text into lines (LF, CRLF or a lone CR end a line), cleans each line and trims it.
   /// Blank lines are kept (with empty text) so that numbering matches the input.
   public static func split(_ text: String) -> [InputLine] {
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { buffer in split(buffer) } ?? []
+  }
+
+  /// The byte-level split: one pass to find line ends, one per line to check whether it needs cleaning.
+  private static func split(_ buffer: UnsafeBufferPointer<UInt8>) -> [InputLine] {
     var lines: [InputLine] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = start
+    lines.reserveCapacity(buffer.count / 80 + 1)
+    var start = 0
+    var index = 0
     var number = 1
-    while index < utf8.endIndex {
-      let byte = utf8[index]
+    let count = buffer.count
+    while index < count {
+      let byte = buffer[index]
       if byte == 0x0A || byte == 0x0D {
-        lines.append(make(number: number, raw: text[start..<index]))
+        lines.append(make(number: number, bytes: UnsafeBufferPointer(rebasing: buffer[start..<index])))
         number += 1
-        var next = utf8.index(after: index)
-        if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-        start = next
-        index = next
+        index += byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A ? 2 : 1
+        start = index
       } else {
-        index = utf8.index(after: index)
+        index += 1
       }
     }
-    if start < utf8.endIndex { lines.append(make(number: number, raw: text[start..<utf8.endIndex])) }
+    if start < count { lines.append(make(number: number, bytes: UnsafeBufferPointer(rebasing: buffer[start..<count]))) }
     return lines
+  }
+
+  private static func make(number: Int, bytes: UnsafeBufferPointer<UInt8>) -> InputLine {
+    if needsCleaning(bytes) { return make(number: number, raw: Substring(String(decoding: bytes, as: UTF8.self))) }
+    var first = 0
+    var end = bytes.count
+    while first < end && bytes[first] == 0x20 { first += 1 }
+    while end > first && bytes[end - 1] == 0x20 { end -= 1 }
+    let trimmed = UnsafeBufferPointer(rebasing: bytes[first..<end])
+    let text = String(decoding: trimmed, as: UTF8.self)
+    // A non-ASCII space at either end (no-break, ideographic…) is rare: trim it the slow way.
+    if let head = text.unicodeScalars.first, let tail = text.unicodeScalars.last,
+      !head.isASCII && isSpace(head) || !tail.isASCII && isSpace(tail)
+    {
+      let trimmed = make(number: number, raw: Substring(text))
+      return InputLine(number: number, text: trimmed.text, column: first + trimmed.column)
+    }
+    return InputLine(number: number, text: text, column: first, shape: LineShape(bytes: trimmed))
+  }
+
+  /// Whether a line holds anything `TextSanitizer` removes: C0 controls and DEL, C1 controls (C2 80–9F), the
+  /// line and paragraph separators and bidirectional controls (E2 80 A8–AE, E2 81 A6–A9), or a BOM (EF BB BF).
+  /// Checked on bytes, since almost every line has none and curly quotes (E2 80 9C) must stay on the fast path.
+  private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte < 0x20 || byte == 0x7F { return true }
+      } else if index + 1 < count {
+        let next = bytes[index + 1]
+        switch byte {
+        case 0xC2 where next <= 0x9F: return true
+        case 0xE2 where index + 2 < count:
+          let third = bytes[index + 2]
+          if next == 0x80 && (0xA8...0xAE).contains(third) || next == 0x81 && (0xA6...0xA9).contains(third) { return true }
+        case 0xEF where index + 2 < count && next == 0xBB && bytes[index + 2] == 0xBF: return true
+        default: break
+        }
+      }
+      index += 1
+    }
+    return false
   }
 
   private static func make(number: Int, raw: Substring) -> InputLine {
@@ -52,6 +109,7 @@ public struct InputLine: Sendable, Hashable {
   }
 
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\u{A0}" || scalar.properties.isWhitespace
+    if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar == "\u{A0}" || scalar.properties.isWhitespace
   }
 }

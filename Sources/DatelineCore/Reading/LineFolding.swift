@@ -24,6 +24,11 @@ enum LineFolding {
         continue
       }
       lastWasSpace = false
+      if scalar.isASCII {
+        folded.append(foldASCII(scalar))
+        ends.append(offset + 1)
+        continue
+      }
       for piece in foldScalar(scalar) {
         folded.append(piece)
         ends.append(offset + 1)
@@ -34,6 +39,34 @@ enum LineFolding {
       ends.removeLast()
     }
     return (folded, ends)
+  }
+
+  /// The first `count` scalars of `text` as `fold` gives them, folding no more of the line than that.
+  static func foldedPrefix(_ text: Substring, count: Int) -> [Unicode.Scalar] {
+    var folded: [Unicode.Scalar] = []
+    folded.reserveCapacity(count)
+    var lastWasSpace = true
+    for scalar in text.unicodeScalars {
+      if folded.count >= count { break }
+      if InputLine.isSpace(scalar) {
+        if !lastWasSpace { folded.append(" ") }
+        lastWasSpace = true
+        continue
+      }
+      lastWasSpace = false
+      if scalar.isASCII {
+        folded.append(foldASCII(scalar))
+      } else {
+        folded.append(contentsOf: foldScalar(scalar))
+      }
+    }
+    if folded.count > count { folded.removeLast(folded.count - count) }
+    return folded
+  }
+
+  @inline(__always)
+  private static func foldASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
   }
 
   private static func foldScalar(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
@@ -50,14 +83,28 @@ enum LineFolding {
     }
   }
 
-  /// The first word of a line, lower-cased (up to the first space or the pattern's '*'), or nil for an
-  /// empty line. Cheap: it looks only at the line's start.
-  static func firstWord(_ text: Substring) -> String? {
-    var word = ""
-    for scalar in text.unicodeScalars.prefix(40) {
-      if InputLine.isSpace(scalar) || scalar == "*" { break }
-      word.unicodeScalars.append(contentsOf: foldScalar(scalar))
+  /// A packed form of a line's first one to three folded characters, used to index rules without allocating.
+  typealias Key = UInt64
+
+  /// The keys of a line's first word: its first folded character, its first two, and its first three (fewer
+  /// when the word is shorter). Empty for a line that starts with a space or '*'.
+  static func keys(_ text: Substring) -> [Key] {
+    var keys: [Key] = []
+    forEachKey(text) { keys.append($0) }
+    return keys
+  }
+
+  /// Calls `body` with each key of `keys(_:)`, without allocating.
+  @inline(__always)
+  static func forEachKey(_ text: Substring, _ body: (Key) -> Void) {
+    var key: Key = 0
+    var taken = 0
+    for scalar in text.unicodeScalars {
+      if taken == 3 || InputLine.isSpace(scalar) || scalar == "*" { return }
+      let folded = scalar.isASCII ? foldASCII(scalar).value : foldScalar(scalar).first?.value ?? scalar.value
+      key = key << 21 | Key(folded)  // no folded character is 0, so keys of different lengths never collide
+      taken += 1
+      body(key)
     }
-    return word.isEmpty ? nil : word
   }
 }

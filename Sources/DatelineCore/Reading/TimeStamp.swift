@@ -3,6 +3,9 @@
 enum TimeStamp {
   /// The time text, or nil when the line is something else.
   static func parse(_ text: String) -> String? {
+    guard text.utf8.count <= 24, let first = text.utf8.first,
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "a") || first == UInt8(ascii: "A")
+    else { return nil }
     let words = text.lowercased().split(separator: " ")
     guard (1...3).contains(words.count) else { return nil }
     if isClock(words[0]) {

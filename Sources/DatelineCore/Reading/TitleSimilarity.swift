@@ -6,8 +6,11 @@ enum TitleSimilarity {
   static let fewestWords = 3
 
   static func isRepeat(_ line: String, of title: String) -> Bool {
-    let a = TextFingerprint.words(line)
-    let b = TextFingerprint.words(title)
+    isRepeat(TextFingerprint.wordHashes(line), of: TextFingerprint.wordHashes(title))
+  }
+
+  /// The same test on word hashes (`TextFingerprint.wordHashes`).
+  static func isRepeat(_ a: [UInt64], of b: [UInt64]) -> Bool {
     guard min(a.count, b.count) >= fewestWords else { return a == b && !a.isEmpty }
     let shorter = a.count <= b.count ? a : b
     let longer = Set(a.count <= b.count ? b : a)

@@ -18,10 +18,13 @@ struct UpdateBuilder {
   var isEmpty: Bool { updates.isEmpty && current == nil }
 
   var currentTitle: String? { current?.title?.text }
+  /// Word hashes of the current title, for `TitleSimilarity`, computed once per title.
+  private(set) var currentTitleWords: [UInt64] = []
 
-  mutating func open(title: InputLine, kind: Update.Kind) {
+  mutating func open(title: InputLine, kind: Update.Kind, words: [UInt64]? = nil) {
     flush()
     current = Draft(title: title, kind: kind, time: pendingTime?.text)
+    currentTitleWords = words ?? TextFingerprint.wordHashes(title.text)
     if let time = pendingTime { current?.extraLines.append(time.line) }
     pendingTime = nil
   }
@@ -49,7 +52,10 @@ struct UpdateBuilder {
   }
 
   private mutating func ensureDraft() {
-    if current == nil { current = Draft(title: nil, kind: .text) }
+    if current == nil {
+      current = Draft(title: nil, kind: .text)
+      currentTitleWords = []
+    }
   }
 
   private mutating func flush() {

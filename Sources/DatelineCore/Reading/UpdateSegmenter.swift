@@ -36,24 +36,12 @@ public struct UpdateSegmenter: Sendable {
       body.removeFirst()
     }
     var builder = UpdateBuilder()
-    walk(body.map(Classified.init), into: &builder)
+    walk(body, into: &builder)
     return Segments(headline: headline, standfirst: standfirst, updates: builder.finish())
   }
 
-  /// A line with its shape, classified once.
-  struct Classified {
-    var line: InputLine
-    var shape: LineShape
-    var followsCardIntro: Bool
-    init(_ kept: BoilerplateFilter.KeptLine) {
-      line = kept.line
-      shape = LineShape(kept.line.text)
-      followsCardIntro = kept.followsCardIntro
-    }
-    var isTitleLike: Bool { shape.isTitleLike }
-    /// Text that reads as a paragraph of a post.
-    var isParagraphLike: Bool { !shape.isTitleLike }
-  }
+  /// A line as the segmenter sees it.
+  typealias Classified = BoilerplateFilter.KeptLine
 
   private func walk(_ lines: [Classified], into builder: inout UpdateBuilder) {
     var index = 0
@@ -62,7 +50,9 @@ public struct UpdateSegmenter: Sendable {
       let next = index + 1 < lines.count ? lines[index + 1] : nil
       let afterNext = index + 2 < lines.count ? lines[index + 2] : nil
 
-      if let time = TimeStamp.parse(current.line.text), let next, next.isTitleLike {
+      if current.shape.startsWithDigit || current.shape.wordCount <= 3, let next, next.isTitleLike,
+        let time = TimeStamp.parse(current.line.text)
+      {
         builder.pendingTime = (time, current.line.number)
         index += 1
         continue
@@ -76,8 +66,9 @@ public struct UpdateSegmenter: Sendable {
         continue
       }
 
-      let postKind = rules.postKind(ofTitle: current.line.text)
-      if postKind != .text && current.shape.wordCount <= LineShape.longestTitleWords * 2 {
+      let postKind = current.shape.wordCount <= LineShape.longestTitleWords * 2
+        ? rules.postKind(ofTitle: current.line.text) : .text
+      if postKind != .text {
         builder.open(title: current.line, kind: postKind)
         index += 1
         continue
@@ -91,7 +82,8 @@ public struct UpdateSegmenter: Sendable {
 
       // A line that repeats or shortens the post's own title is a link to the full story, unless text follows
       // it, in which case it is a new post with a similar title.
-      if let title = builder.currentTitle, TitleSimilarity.isRepeat(current.line.text, of: title),
+      let words = TextFingerprint.wordHashes(current.line.text)
+      if builder.currentTitle != nil, TitleSimilarity.isRepeat(words, of: builder.currentTitleWords),
         !(next.map { $0.isParagraphLike && $0.shape.endsWithPeriod } ?? false)
       {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: false) } ?? false
@@ -110,7 +102,7 @@ public struct UpdateSegmenter: Sendable {
         continue
       }
 
-      builder.open(title: current.line, kind: .text)
+      builder.open(title: current.line, kind: .text, words: words)
       index += 1
     }
   }

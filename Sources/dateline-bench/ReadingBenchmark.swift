@@ -1,0 +1,71 @@
+import DatelineCore
+import Foundation
+
+/// Throughput of `TextCaptureReader` on a synthetic capture of about `megabytes` MB built from the sample
+/// story's lines, and the process's peak memory against the input size.
+func runReadingBenchmark(megabytes: Int, runs: Int) {
+  let baseline = ProcessMemory.peakResidentBytes()
+  let input = SyntheticCapture.liveBlog(bytes: megabytes * 1_000_000)
+  let reader = TextCaptureReader()
+  var seconds: [Double] = []
+  var updates = 0
+  for _ in 0..<runs {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let story = try? reader.read(bytes: input, source: "synthetic")
+    seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    updates = story?.updates.count ?? 0
+  }
+  let peak = ProcessMemory.peakResidentBytes()
+  let median = seconds.sorted()[seconds.count / 2]
+  let mb = Double(input.count) / 1e6
+  print("reading: \(String(format: "%.1f", mb)) MB capture, \(updates) updates, \(runs) runs")
+  print("reading: median \(String(format: "%.3f", median)) s = \(String(format: "%.0f", mb / median)) MB/s "
+    + "(min \(String(format: "%.3f", seconds.min() ?? 0)) s, max \(String(format: "%.3f", seconds.max() ?? 0)) s)")
+  print("reading: peak RSS \(peak / 1_000_000) MB (\(String(format: "%.2f", Double(peak) / Double(input.count)))x input; "
+    + "\(String(format: "%.2f", Double(peak - baseline) / Double(input.count)))x input above the \(baseline / 1_000_000) MB before the input was made)")
+}
+
+/// Synthetic captures built from the sample story.
+enum SyntheticCapture {
+  /// A live-blog capture of about `bytes` bytes: the sample's headline, standfirst and boilerplate around its
+  /// body repeated, each copy's titles numbered so every update is distinct.
+  static func liveBlog(bytes: Int) -> [UInt8] {
+    let sample = BundledResource.text("sample-story.txt") ?? ""
+    let lines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let head = lines.prefix(6).joined(separator: "\n") + "\n"
+    let body = Array(lines.dropFirst(6).dropLast(3))
+    let tail = lines.suffix(3).joined(separator: "\n") + "\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes + 10_000)
+    out += Array(head.utf8)
+    var copy = 0
+    while out.count < bytes {
+      copy += 1
+      for line in body {
+        let shape = line.count < 90 && !line.hasSuffix(".") && !line.hasSuffix(":") ? "\(line) (\(copy))" : line
+        out += Array(shape.utf8)
+        out.append(0x0A)
+      }
+    }
+    out += Array(tail.utf8)
+    return out
+  }
+}
+
+/// The process's memory use, from the kernel.
+enum ProcessMemory {
+  /// Peak resident set size so far, in bytes.
+  static func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) * 1024
+  }
+
+  /// Current resident set size, in bytes (from /proc; 0 where it is not available).
+  static func residentBytes() -> Int {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = statm.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+  }
+}
