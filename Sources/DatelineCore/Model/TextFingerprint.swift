@@ -3,15 +3,36 @@ public enum TextFingerprint {
   /// Lower-cased letters and digits, words joined by single hyphens, at most `maxWords` words.
   public static func key(_ text: String, maxWords: Int = .max) -> String {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
     var words = 0
-    forEachWordByte(text) { byte, startsWord in
-      if startsWord {
-        if words == maxWords { return false }
-        if words > 0 { bytes.append(UInt8(ascii: "-")) }
-        words += 1
+    var inWord = false
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        // ASCII fast path: most text is, and Unicode property look-ups are slow.
+        let isLower = value &- 0x61 < 26, isUpper = value &- 0x41 < 26, isDigit = value &- 0x30 < 10
+        if isLower || isUpper || isDigit {
+          if !inWord {
+            if words == maxWords { break }
+            if words > 0 { bytes.append(0x2D) }
+            words += 1
+            inWord = true
+          }
+          bytes.append(UInt8(isUpper ? value + 0x20 : value))
+        } else if value != 0x27 {  // "Russia's" is one word
+          inWord = false
+        }
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        if !inWord {
+          if words == maxWords { break }
+          if words > 0 { bytes.append(0x2D) }
+          words += 1
+          inWord = true
+        }
+        bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+      } else if value != 0x2019 {  // "Russia’s" too
+        inWord = false
       }
-      bytes.append(byte)
-      return true
     }
     return String(decoding: bytes, as: UTF8.self)
   }

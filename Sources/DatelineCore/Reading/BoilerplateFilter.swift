@@ -99,7 +99,7 @@ public struct BoilerplateFilter: Sendable {
     if candidates.isEmpty { return .keep }
     let isShort = text.utf8.count <= 4 * LineFolding.longestBoilerplate
       && text.unicodeScalars.count <= LineFolding.longestBoilerplate
-    let (folded, sourceEnds) = LineFolding.foldWithOffsets(text.prefix(LineFolding.longestBoilerplate))
+    let (folded, sourceEnds) = LineFolding.foldWithOffsets(Substring(text.unicodeScalars.prefix(LineFolding.longestBoilerplate)))
     for rule in candidates {
       if let blockEndName {
         guard rule.kind == .blockEnd, rule.name == blockEndName else { continue }

@@ -101,7 +101,7 @@ public struct BoilerplateRules: Sendable {
     guard labelLeadingPairs.mayStart(title) else { return .text }
     let candidates = candidates(for: title, in: labelsByKey)
     guard !candidates.isEmpty else { return .text }
-    let folded = LineFolding.foldWithOffsets(title.prefix(200)).folded
+    let folded = LineFolding.foldWithOffsets(Substring(title.unicodeScalars.prefix(200))).folded
     for rule in candidates {
       if rule.matchEnd(folded) != nil { return rule.kind == .pictureLabel ? .pictures : .video }
     }
