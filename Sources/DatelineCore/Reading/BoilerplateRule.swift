@@ -19,26 +19,21 @@ public struct BoilerplateRule: Sendable, Hashable {
   public var pattern: String
   /// The pattern's literal pieces between '*'s.
   let pieces: [[Unicode.Scalar]]
-  /// The first characters of the pattern: lines are only tested against rules whose key they start with.
-  let key: LineFolding.Key
+  /// The folded UTF-8 bytes of the pattern up to its first '*': a line can only match if it starts so.
+  let head: [UInt8]
 
   /// A rule; nil when the pattern does not start with a literal word or, for a prefix kind, ends with '*'.
   public init?(kind: Kind, name: String, pattern: String) {
     let folded = LineFolding.fold(pattern[...])
     let pieces = folded.split(separator: "*", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-    let keys = LineFolding.keys(folded[...])
-    guard let key = keys.last, !folded.hasPrefix("*") else { return nil }
+    guard let first = pieces.first, !first.isEmpty, first[0] != " " else { return nil }
+    let head = Array(String(String.UnicodeScalarView(first)).utf8)
     if kind.matchesPrefix && folded.hasSuffix("*") { return nil }
     self.kind = kind
     self.name = name
     self.pattern = folded
     self.pieces = pieces
-    self.key = key
-  }
-
-  /// A cheap first test: whether the line, folded, starts with the pattern's first literal piece.
-  func mayMatch(_ line: Substring) -> Bool {
-    LineFolding.foldedPrefix(line, count: pieces[0].count).elementsEqual(pieces[0])
+    self.head = head
   }
 
   /// Whether the whole folded line matches (for whole-line kinds).

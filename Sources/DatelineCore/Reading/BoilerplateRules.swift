@@ -1,16 +1,11 @@
-/// A set of boilerplate rules, indexed for speed: a line is only compared with the rules whose pattern starts
-/// as the line does (the first three characters, or the whole first word when shorter), so most body lines
-/// cost a few dictionary look-ups.
+/// A set of boilerplate rules, indexed for speed: most lines are ruled out by one bit test on their first two
+/// bytes, and the rest are only compared with the rules that start as they do.
 public struct BoilerplateRules: Sendable {
   public private(set) var rules: [BoilerplateRule] = []
-  /// Rules that remove or cut text, by key.
-  private var byKey: [LineFolding.Key: [Int]] = [:]
-  /// Picture and video label rules, by key: looked up for every title, so kept apart from the many others.
-  private var labelsByKey: [LineFolding.Key: [Int]] = [:]
-  /// Which pairs of leading ASCII characters (folded) any rule starts with: most lines are ruled out by one
-  /// bit test, before any hashing.
-  private var leadingPairs = LeadingPairs()
-  private var labelLeadingPairs = LeadingPairs()
+  /// Rules that remove or cut text, indexed by how they start.
+  private var removing = RuleIndex()
+  /// Picture and video label rules: looked up for every title, so kept apart from the many others.
+  private var labels = RuleIndex()
 
   /// A problem found while parsing a rules file: where, and what is wrong.
   public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -72,36 +67,29 @@ public struct BoilerplateRules: Sendable {
 
   private mutating func append(_ rule: BoilerplateRule) {
     if rule.kind == .pictureLabel || rule.kind == .videoLabel {
-      labelsByKey[rule.key, default: []].append(rules.count)
-      labelLeadingPairs.insert(rule.pattern)
+      labels.insert(rule.head, as: rules.count)
     } else {
-      byKey[rule.key, default: []].append(rules.count)
-      leadingPairs.insert(rule.pattern)
+      removing.insert(rule.head, as: rules.count)
     }
     rules.append(rule)
   }
 
-  /// The rules that could match a line, in file order: those whose key the line starts with.
+  /// The rules that could match a line, in file order: those whose first literal piece the line starts with.
   func candidates(for line: String) -> [BoilerplateRule] {
-    guard leadingPairs.mayStart(line) else { return [] }
-    return candidates(for: line, in: byKey)
+    removing.candidates(for: line).map { rules[$0] }
   }
 
-  private func candidates(for line: String, in index: [LineFolding.Key: [Int]]) -> [BoilerplateRule] {
-    var indices: [Int] = []
-    LineFolding.forEachKey(line[...]) { key in
-      if let found = index[key] { indices += found }
-    }
-    if indices.isEmpty { return [] }
-    return indices.sorted().compactMap { rules[$0].mayMatch(line[...]) ? rules[$0] : nil }
-  }
+  /// Labels are a word or two: only this much of a title is folded to test them.
+  static let longestLabel = 48
+
+  /// A cheap first test for `postKind`: whether any label rule could match the line at all.
+  func mayBeLabel(_ line: String) -> Bool { labels.mayStart(line) }
 
   /// What kind of post a title announces, from the picture and video label rules.
   public func postKind(ofTitle title: String) -> Update.Kind {
-    guard labelLeadingPairs.mayStart(title) else { return .text }
-    let candidates = candidates(for: title, in: labelsByKey)
+    let candidates = labels.candidates(for: title).map { rules[$0] }
     guard !candidates.isEmpty else { return .text }
-    let folded = LineFolding.foldWithOffsets(Substring(title.unicodeScalars.prefix(200))).folded
+    let folded = LineFolding.foldWithOffsets(Substring(title.unicodeScalars.prefix(Self.longestLabel))).folded
     for rule in candidates {
       if rule.matchEnd(folded) != nil { return rule.kind == .pictureLabel ? .pictures : .video }
     }
@@ -109,32 +97,51 @@ public struct BoilerplateRules: Sendable {
   }
 }
 
-/// A bit set of the first two UTF-8 bytes (ASCII letters lower-cased) that patterns start with, so most lines
-/// are ruled out by one bit test before any hashing. A pattern too short to say, or starting with a quote or dash
-/// (which folding makes from several characters), makes every line a candidate, so nothing is missed.
-struct LeadingPairs: Sendable {
-  private var bits = [UInt64](repeating: 0, count: 65_536 / 64)
-  private var matchesAll = false
+/// Rules indexed by the folded bytes they must start with. A bit set of the first two bytes rules out most
+/// lines at once; the rest fold their start once and compare it with each rule of their bucket.
+struct RuleIndex: Sendable {
+  private var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
+  private var buckets: [UInt16: [(head: [UInt8], rule: Int)]] = [:]
+  /// Rules whose head is a single byte: tested against every line.
+  private var short: [(head: [UInt8], rule: Int)] = []
+  private var longestHead = 0
 
-  mutating func insert(_ pattern: String) {
-    let bytes = Array(pattern.utf8.prefix(2))
-    guard bytes.count == 2, !bytes.contains(where: { "*'\"-".utf8.contains($0) }) else {
-      matchesAll = true
+  mutating func insert(_ head: [UInt8], as rule: Int) {
+    longestHead = max(longestHead, head.count)
+    guard head.count >= 2 else {
+      short.append((head, rule))
       return
     }
-    let index = Int(bytes[0]) << 8 | Int(bytes[1])
-    bits[index >> 6] |= 1 << UInt64(index & 63)
+    let pair = Self.pair(head[0], head[1])
+    pairs[Int(pair) >> 6] |= 1 << UInt64(pair & 63)
+    buckets[pair, default: []].append((head, rule))
   }
 
+  /// Whether any rule could match a line starting so (a cheap test on its first two bytes, case-folded for
+  /// ASCII; a line starting with anything else that folding changes is let through).
   func mayStart(_ line: String) -> Bool {
-    if matchesAll { return true }
+    if !short.isEmpty { return true }
     var iterator = line.utf8.makeIterator()
-    guard let a = iterator.next(), let b = iterator.next() else { return true }
-    let index = Int(Self.lower(a)) << 8 | Int(Self.lower(b))
-    return bits[index >> 6] & (1 << UInt64(index & 63)) != 0
+    guard let a = iterator.next(), let b = iterator.next() else { return false }
+    guard a < 0x80, b < 0x80, a != 0x20, b != 0x20, a != 0x09, b != 0x09 else { return true }
+    let pair = Self.pair(Self.lower(a), Self.lower(b))
+    return pairs[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0
   }
 
-  private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+  /// The rules (by number, in file order) whose head the folded line starts with.
+  func candidates(for line: String) -> [Int] {
+    guard mayStart(line) else { return [] }
+    let folded = LineFolding.foldedHead(line, limit: longestHead)
+    var found: [Int] = []
+    for entry in short where folded.starts(with: entry.head) { found.append(entry.rule) }
+    if folded.count >= 2, let bucket = buckets[Self.pair(folded[0], folded[1])] {
+      for entry in bucket where folded.starts(with: entry.head) { found.append(entry.rule) }
+    }
+    return found.count > 1 ? found.sorted() : found
+  }
+
+  private static func pair(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
+  private static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte + 0x20 : byte }
 }
 
 extension String {

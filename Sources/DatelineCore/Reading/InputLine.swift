@@ -50,47 +50,24 @@ public struct InputLine: Sendable, Hashable {
   }
 
   private static func make(number: Int, bytes: UnsafeBufferPointer<UInt8>) -> InputLine {
-    if needsCleaning(bytes) { return make(number: number, raw: Substring(String(decoding: bytes, as: UTF8.self))) }
     var first = 0
     var end = bytes.count
     while first < end && bytes[first] == 0x20 { first += 1 }
     while end > first && bytes[end - 1] == 0x20 { end -= 1 }
     let trimmed = UnsafeBufferPointer(rebasing: bytes[first..<end])
+    var needsCleaning = false
+    let shape = LineShape(bytes: trimmed, needsCleaning: &needsCleaning)
+    if needsCleaning { return make(number: number, raw: Substring(String(decoding: bytes, as: UTF8.self))) }
     let text = String(decoding: trimmed, as: UTF8.self)
     // A non-ASCII space at either end (no-break, ideographic…) is rare: trim it the slow way.
-    if let head = text.unicodeScalars.first, let tail = text.unicodeScalars.last,
-      !head.isASCII && isSpace(head) || !tail.isASCII && isSpace(tail)
+    if let head = trimmed.first, let tail = trimmed.last, head >= 0x80 || tail >= 0x80,
+      let headScalar = text.unicodeScalars.first, let tailScalar = text.unicodeScalars.last,
+      InputLine.isSpace(headScalar) || InputLine.isSpace(tailScalar)
     {
-      let trimmed = make(number: number, raw: Substring(text))
-      return InputLine(number: number, text: trimmed.text, column: first + trimmed.column)
+      let retrimmed = make(number: number, raw: Substring(text))
+      return InputLine(number: number, text: retrimmed.text, column: first + retrimmed.column)
     }
-    return InputLine(number: number, text: text, column: first, shape: LineShape(bytes: trimmed))
-  }
-
-  /// Whether a line holds anything `TextSanitizer` removes: C0 controls and DEL, C1 controls (C2 80–9F), the
-  /// line and paragraph separators and bidirectional controls (E2 80 A8–AE, E2 81 A6–A9), or a BOM (EF BB BF).
-  /// Checked on bytes, since almost every line has none and curly quotes (E2 80 9C) must stay on the fast path.
-  private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let count = bytes.count
-    var index = 0
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if byte < 0x20 || byte == 0x7F { return true }
-      } else if index + 1 < count {
-        let next = bytes[index + 1]
-        switch byte {
-        case 0xC2 where next <= 0x9F: return true
-        case 0xE2 where index + 2 < count:
-          let third = bytes[index + 2]
-          if next == 0x80 && (0xA8...0xAE).contains(third) || next == 0x81 && (0xA6...0xA9).contains(third) { return true }
-        case 0xEF where index + 2 < count && next == 0xBB && bytes[index + 2] == 0xBF: return true
-        default: break
-        }
-      }
-      index += 1
-    }
-    return false
+    return InputLine(number: number, text: text, column: first, shape: shape)
   }
 
   private static func make(number: Int, raw: Substring) -> InputLine {

@@ -11,14 +11,20 @@ enum LineFolding {
 
   /// The folded text and, for each folded character, the scalar offset in `text` just past its source.
   static func foldWithOffsets(_ text: Substring) -> (folded: [Unicode.Scalar], sourceEnds: [Int]) {
+    // Iterating a native String's scalars is far cheaper than a Substring's: work on a copy.
+    let string = String(text)
     var folded: [Unicode.Scalar] = []
     var ends: [Int] = []
+    folded.reserveCapacity(string.utf8.count)
+    ends.reserveCapacity(string.utf8.count)
     var lastWasSpace = true
-    for (offset, scalar) in text.unicodeScalars.enumerated() {
+    var offset = 0
+    for scalar in string.unicodeScalars {
+      offset += 1
       if InputLine.isSpace(scalar) {
         if !lastWasSpace {
           folded.append(" ")
-          ends.append(offset + 1)
+          ends.append(offset)
         }
         lastWasSpace = true
         continue
@@ -26,12 +32,12 @@ enum LineFolding {
       lastWasSpace = false
       if scalar.isASCII {
         folded.append(foldASCII(scalar))
-        ends.append(offset + 1)
+        ends.append(offset)
         continue
       }
       for piece in foldScalar(scalar) {
         folded.append(piece)
-        ends.append(offset + 1)
+        ends.append(offset)
       }
     }
     if folded.last == " " {
@@ -39,29 +45,6 @@ enum LineFolding {
       ends.removeLast()
     }
     return (folded, ends)
-  }
-
-  /// The first `count` scalars of `text` as `fold` gives them, folding no more of the line than that.
-  static func foldedPrefix(_ text: Substring, count: Int) -> [Unicode.Scalar] {
-    var folded: [Unicode.Scalar] = []
-    folded.reserveCapacity(count)
-    var lastWasSpace = true
-    for scalar in text.unicodeScalars {
-      if folded.count >= count { break }
-      if InputLine.isSpace(scalar) {
-        if !lastWasSpace { folded.append(" ") }
-        lastWasSpace = true
-        continue
-      }
-      lastWasSpace = false
-      if scalar.isASCII {
-        folded.append(foldASCII(scalar))
-      } else {
-        folded.append(contentsOf: foldScalar(scalar))
-      }
-    }
-    if folded.count > count { folded.removeLast(folded.count - count) }
-    return folded
   }
 
   @inline(__always)
@@ -83,28 +66,50 @@ enum LineFolding {
     }
   }
 
-  /// A packed form of a line's first one to three folded characters, used to index rules without allocating.
-  typealias Key = UInt64
-
-  /// The keys of a line's first word: its first folded character, its first two, and its first three (fewer
-  /// when the word is shorter). Empty for a line that starts with a space or '*'.
-  static func keys(_ text: Substring) -> [Key] {
-    var keys: [Key] = []
-    forEachKey(text) { keys.append($0) }
-    return keys
+  /// The UTF-8 bytes of the folded start of `text`, at most `limit` of them (a multi-byte character is never
+  /// cut). Folding is `fold`'s: used to compare a line's start with the rules' first literal pieces cheaply.
+  static func foldedHead(_ text: String, limit: Int) -> [UInt8] {
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { foldedHead($0, limit: limit) } ?? []
   }
 
-  /// Calls `body` with each key of `keys(_:)`, without allocating.
-  @inline(__always)
-  static func forEachKey(_ text: Substring, _ body: (Key) -> Void) {
-    var key: Key = 0
-    var taken = 0
-    for scalar in text.unicodeScalars {
-      if taken == 3 || InputLine.isSpace(scalar) || scalar == "*" { return }
-      let folded = scalar.isASCII ? foldASCII(scalar).value : foldScalar(scalar).first?.value ?? scalar.value
-      key = key << 21 | Key(folded)  // no folded character is 0, so keys of different lengths never collide
-      taken += 1
-      body(key)
+  private static func foldedHead(_ source: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(limit + 4)
+    var lastWasSpace = true
+    var index = 0
+    while index < source.count && bytes.count < limit {
+      let byte = source[index]
+      if byte < 0x80 {
+        index += 1
+        if byte == 0x20 || byte &- 0x09 < 5 {
+          if !lastWasSpace { bytes.append(0x20) }
+          lastWasSpace = true
+        } else {
+          bytes.append(byte &- 0x41 < 26 ? byte + 0x20 : byte)
+          lastWasSpace = false
+        }
+        continue
+      }
+      // A non-ASCII character: decode it and fold it as `fold` does.
+      var iterator = UnsafeBufferPointer(rebasing: source[index...]).makeIterator()
+      var decoder = UTF8()
+      guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+      index += UTF8.width(scalar)
+      if isSpace(scalar) {
+        if !lastWasSpace { bytes.append(0x20) }
+        lastWasSpace = true
+        continue
+      }
+      for piece in foldScalar(scalar) {
+        if let encoded = UTF8.encode(piece) { bytes.append(contentsOf: encoded) }
+      }
+      lastWasSpace = false
     }
+    if bytes.count > limit { bytes.removeLast(bytes.count - limit) }
+    return bytes  // lines arrive trimmed, so a trailing space here is one inside the line: it counts
   }
+
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { InputLine.isSpace(scalar) }
 }

@@ -18,6 +18,8 @@ struct LineShape: Sendable, Hashable {
   var startsLowercase = false
   /// The line starts with an ASCII digit (a time stamp may).
   var startsWithDigit = false
+  /// The line ends with the word "ago" ("3 hours ago").
+  var endsWithAgo = false
   /// More double quotes opened than closed: the paragraph continues a quotation into the next one, as news
   /// style does for a quote of several paragraphs. Such a line is always text, never a title.
   var leavesQuoteOpen = false
@@ -29,35 +31,96 @@ struct LineShape: Sendable, Hashable {
   }
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
-    var opens = 0, closes = 0, straight = 0
+    var needsCleaning = false
+    self.init(bytes: bytes, needsCleaning: &needsCleaning)
+  }
+
+  /// Measures a line and, in the same pass, finds whether it holds anything `TextSanitizer` removes: C0
+  /// controls and DEL, C1 controls (C2 80–9F), the line and paragraph separators and bidirectional controls
+  /// (E2 80 A8–AE, E2 81 A6–A9), or a BOM (EF BB BF). One pass, since this runs on every byte of the input.
+  init(bytes: UnsafeBufferPointer<UInt8>, needsCleaning: inout Bool) {
+    var opens = 0, closes = 0, straight = 0, words = 0, scalars = 0
     var inWord = false
+    var dirty = false
     var index = 0
     let count = bytes.count
+    // Eight plain ASCII bytes at a time (SWAR) where it can, one byte at a time elsewhere.
+    let raw = bytes.baseAddress.map(UnsafeRawPointer.init)
     while index < count {
+      if let raw, index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 {
+          let spaces = Self.bytesEqual(word, 0x20)
+          // A control byte (< 0x20) or DEL anywhere in the eight (an "any" test: exact enough).
+          if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 | Self.bytesEqual(word, 0x7F) != 0 {
+            dirty = true
+          }
+          // A word starts at a non-space byte whose previous byte (little-endian: the lower one) is a space.
+          let previousSpaces = spaces << 8 | (inWord ? 0 : 0x80)
+          words += (~spaces & previousSpaces & 0x8080_8080_8080_8080).nonzeroBitCount
+          straight += Self.bytesEqual(word, 0x22).nonzeroBitCount
+          scalars += 8
+          inWord = spaces >> 56 == 0
+          index += 8
+          continue
+        }
+      }
       let byte = bytes[index]
-      if byte & 0xC0 != 0x80 { scalarCount += 1 }
-      let isSpace = byte == 0x20
-      if !isSpace && !inWord && byte & 0xC0 != 0x80 { wordCount += 1 }
-      inWord = !isSpace
-      if byte == 0x22 {
-        straight += 1
-      } else if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80 {
-        switch bytes[index + 2] {
+      index += 1
+      if byte < 0x80 {
+        scalars += 1
+        if byte == 0x20 {
+          inWord = false
+          continue
+        }
+        if !inWord {
+          words += 1
+          inWord = true
+        }
+        if byte == 0x22 {
+          straight += 1
+        } else if byte < 0x20 || byte == 0x7F {
+          dirty = true
+        }
+        continue
+      }
+      if byte & 0xC0 == 0x80 { continue }  // a continuation byte
+      scalars += 1
+      if !inWord {
+        words += 1
+        inWord = true
+      }
+      let next = index < count ? bytes[index] : 0
+      let third = index + 1 < count ? bytes[index + 1] : 0
+      switch byte {
+      case 0xE2 where next == 0x80:
+        switch third {
         case 0x9C, 0x9E: opens += 1  // “ „
         case 0x9D: closes += 1  // ”
+        case 0xA8...0xAE: dirty = true
         default: break
         }
-      } else if byte == 0xC2 && index + 1 < count {
-        if bytes[index + 1] == 0xAB { opens += 1 }  // «
-        if bytes[index + 1] == 0xBB { closes += 1 }  // »
+      case 0xE2 where next == 0x81 && (0xA6...0xA9).contains(third): dirty = true
+      case 0xC2:
+        if next == 0xAB { opens += 1 }  // «
+        if next == 0xBB { closes += 1 }  // »
+        if next <= 0x9F { dirty = true }
+      case 0xEF where next == 0xBB && third == 0xBF: dirty = true
+      default: break
       }
-      index += 1
     }
+    needsCleaning = dirty
+    wordCount = words
+    scalarCount = scalars
     leavesQuoteOpen = opens > closes || straight % 2 == 1
     if let last = Self.lastSignificant(bytes) {
       endsWithPeriod = last == 0x2E || last == 0x3B || last == 0x2026
       endsWithQuestionOrExclamation = last == 0x3F || last == 0x21
       endsWithColon = last == 0x3A
+    }
+    if count >= 4 {
+      let tail = (bytes[count - 4], bytes[count - 3] | 0x20, bytes[count - 2] | 0x20, bytes[count - 1] | 0x20)
+      endsWithAgo = tail == (0x20, 0x61, 0x67, 0x6F)
     }
     if let first = bytes.first {
       startsWithDigit = (0x30...0x39).contains(first)
@@ -70,6 +133,14 @@ struct LineShape: Sendable, Hashable {
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { startsLowercase = scalar.properties.isLowercase }
       }
     }
+  }
+
+  /// The high bit of each byte of `word` that equals `byte`, exactly (no false positives across bytes);
+  /// `word` must be ASCII.
+  @inline(__always)
+  private static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return ~((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | x) & 0x8080_8080_8080_8080
   }
 
   /// Short, not ended like a sentence, not a lead-in, not inside a quotation: it could be a post title.

@@ -1,6 +1,9 @@
 /// Recognises a line that is only a post's time ("12:45", "9.05am BST", "3 hours ago"), as live blogs print
 /// above each post.
 enum TimeStamp {
+  /// A cheap first test on the line's shape: a time starts with a digit, or is a few words ending in "ago".
+  static func mayBe(_ shape: LineShape) -> Bool { shape.startsWithDigit || shape.wordCount <= 4 && shape.endsWithAgo }
+
   /// The time text, or nil when the line is something else.
   static func parse(_ text: String) -> String? {
     guard text.utf8.count <= 24, let first = text.utf8.first,

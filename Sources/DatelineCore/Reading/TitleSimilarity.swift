@@ -13,8 +13,9 @@ enum TitleSimilarity {
   static func isRepeat(_ a: [UInt64], of b: [UInt64]) -> Bool {
     guard min(a.count, b.count) >= fewestWords else { return a == b && !a.isEmpty }
     let shorter = a.count <= b.count ? a : b
-    let longer = Set(a.count <= b.count ? b : a)
-    let shared = shorter.filter(longer.contains).count
+    let longer = a.count <= b.count ? b : a
+    // Titles are a few dozen words at most: a linear scan beats building a set.
+    let shared = shorter.reduce(0) { $0 + (longer.contains($1) ? 1 : 0) }
     return Double(shared) >= overlap * Double(shorter.count)
   }
 }

@@ -2,47 +2,54 @@
 /// per title; paragraphs and cards go to the update being built.
 struct UpdateBuilder {
   private var updates: [Update] = []
-  private var current: Draft?
   var pendingTime: (text: String, line: Int)?
 
-  private struct Draft {
-    var title: InputLine?
-    var kind: Update.Kind
-    var time: String?
-    var paragraphs: [Paragraph] = []
-    var links: [LinkCard] = []
-    var extraLines: [Int] = []
-  }
+  // The update being built. Plain stored properties (not an optional struct) so that appends happen in place.
+  private var isOpen = false
+  private var title: InputLine?
+  private var kind = Update.Kind.text
+  private var time: String?
+  private var paragraphs: [Paragraph] = []
+  private var links: [LinkCard] = []
+  /// Every input line of the update, in input order (lines only ever arrive in order).
+  private var lines: [Int] = []
 
   /// True before anything was added.
-  var isEmpty: Bool { updates.isEmpty && current == nil }
+  var isEmpty: Bool { updates.isEmpty && !isOpen }
 
-  var currentTitle: String? { current?.title?.text }
+  var currentTitle: String? { title?.text }
   /// Word hashes of the current title, for `TitleSimilarity`, computed once per title.
   private(set) var currentTitleWords: [UInt64] = []
 
   mutating func open(title: InputLine, kind: Update.Kind, words: [UInt64]? = nil) {
     flush()
-    current = Draft(title: title, kind: kind, time: pendingTime?.text)
+    start(title: title, kind: kind)
     currentTitleWords = words ?? TextFingerprint.wordHashes(title.text)
-    if let time = pendingTime { current?.extraLines.append(time.line) }
+    if let pendingTime {
+      time = pendingTime.text
+      lines.append(pendingTime.line)
+    }
+    lines.append(title.number)
     pendingTime = nil
   }
 
   mutating func addParagraph(_ line: InputLine) {
-    ensureDraft()
-    current?.paragraphs.append(Paragraph(line: line.number, text: line.text, column: line.column))
+    ensureOpen()
+    paragraphs.append(Paragraph(line: line.number, text: line.text, column: line.column))
+    lines.append(line.number)
   }
 
   mutating func addCard(title: InputLine, summary: InputLine?) {
-    ensureDraft()
-    current?.links.append(
-      LinkCard(line: title.number, title: title.text, summary: summary?.text, summaryLine: summary?.number))
+    ensureOpen()
+    links.append(LinkCard(line: title.number, title: title.text, summary: summary?.text, summaryLine: summary?.number))
+    lines.append(title.number)
+    if let summary { lines.append(summary.number) }
   }
 
   mutating func finish() -> [Update] {
     flush()
     var seen: [UpdateID: Int] = [:]
+    seen.reserveCapacity(updates.count)
     for index in updates.indices {
       let id = updates[index].id
       seen[id, default: 0] += 1
@@ -51,21 +58,35 @@ struct UpdateBuilder {
     return updates
   }
 
-  private mutating func ensureDraft() {
-    if current == nil {
-      current = Draft(title: nil, kind: .text)
+  private mutating func start(title: InputLine?, kind: Update.Kind) {
+    isOpen = true
+    self.title = title
+    self.kind = kind
+    time = nil
+    paragraphs = []
+    links = []
+    lines = []
+  }
+
+  private mutating func ensureOpen() {
+    if !isOpen {
+      start(title: nil, kind: .text)
       currentTitleWords = []
     }
   }
 
   private mutating func flush() {
-    guard let draft = current else { return }
-    current = nil
-    let line = draft.title?.number ?? draft.paragraphs.first?.line ?? draft.links.first?.line ?? 0
+    guard isOpen else { return }
+    isOpen = false
+    let line = title?.number ?? paragraphs.first?.line ?? links.first?.line ?? 0
     var update = Update(
-      title: draft.title?.text, line: line, paragraphs: draft.paragraphs, links: draft.links, kind: draft.kind)
-    update.time = draft.time
-    update.sourceLines = (update.sourceLines + draft.extraLines).uniqueSorted()
+      title: title?.text, line: line, paragraphs: paragraphs, links: links, kind: kind,
+      sourceLines: lines.isSorted ? lines : lines.uniqueSorted())
+    update.time = time
     updates.append(update)
   }
+}
+
+extension Array where Element == Int {
+  var isSorted: Bool { zip(self, dropFirst()).allSatisfy { $0 < $1 } }
 }

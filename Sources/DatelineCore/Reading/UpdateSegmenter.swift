@@ -47,12 +47,18 @@ public struct UpdateSegmenter: Sendable {
     var index = 0
     while index < lines.count {
       let current = lines[index]
+      // Most lines are plain text: settle them before looking at any neighbour.
+      if !current.followsCardIntro && !current.isTitleLike && !TimeStamp.mayBe(current.shape)
+        && !rules.mayBeLabel(current.line.text)
+      {
+        builder.addParagraph(current.line)
+        index += 1
+        continue
+      }
       let next = index + 1 < lines.count ? lines[index + 1] : nil
       let afterNext = index + 2 < lines.count ? lines[index + 2] : nil
 
-      if current.shape.startsWithDigit || current.shape.wordCount <= 3, let next, next.isTitleLike,
-        let time = TimeStamp.parse(current.line.text)
-      {
+      if TimeStamp.mayBe(current.shape), let next, next.isTitleLike, let time = TimeStamp.parse(current.line.text) {
         builder.pendingTime = (time, current.line.number)
         index += 1
         continue
