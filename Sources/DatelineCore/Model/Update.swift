@@ -11,8 +11,8 @@ public struct Update: Codable, Sendable, Hashable, Identifiable {
   public var links: [LinkCard]
   /// What kind of post this is; a picture or video post usually has no paragraphs.
   public var kind: Kind
-  /// Every input line this update was built from (title, paragraphs, cards, card lead-ins), ascending.
-  public var sourceLines: [Int]
+  /// The input line of `time`, when the page printed one above the post.
+  public var timeLine: Int?
 
   public enum Kind: String, Codable, Sendable, Hashable {
     case text
@@ -22,15 +22,26 @@ public struct Update: Codable, Sendable, Hashable, Identifiable {
 
   public init(
     id: UpdateID? = nil, title: String?, line: Int, paragraphs: [Paragraph] = [], links: [LinkCard] = [],
-    kind: Kind = .text, sourceLines: [Int]? = nil
+    kind: Kind = .text, time: String? = nil, timeLine: Int? = nil
   ) {
     self.title = title
     self.line = line
     self.paragraphs = paragraphs
     self.links = links
     self.kind = kind
-    self.sourceLines = sourceLines ?? ([line] + paragraphs.map(\.line) + links.flatMap(\.lines)).uniqueSorted()
+    self.time = time
+    self.timeLine = timeLine
     self.id = id ?? UpdateID(title: title, firstParagraph: paragraphs.first?.text)
+  }
+
+  /// Every input line this update was built from (time, title, paragraphs, cards), ascending. Derived, not
+  /// stored: a large capture has hundreds of thousands of updates.
+  public var sourceLines: [Int] {
+    var lines = timeLine.map { [$0] } ?? []
+    if title != nil { lines.append(line) }
+    lines += paragraphs.map(\.line)
+    for link in links { lines += link.lines }
+    return lines.uniqueSorted()
   }
 
   /// A short human name: the title, or the first words of the text for an untitled update.

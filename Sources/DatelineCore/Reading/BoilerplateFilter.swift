@@ -8,19 +8,9 @@ public struct BoilerplateFilter: Sendable {
 
   public init(rules: BoilerplateRules) { self.rules = rules }
 
-  /// A kept line, and whether a card lead-in came just before it.
-  public struct KeptLine: Sendable, Hashable {
-    public var line: InputLine
-    public var followsCardIntro: Bool
-
-    var shape: LineShape { line.shape }
-    var isTitleLike: Bool { line.shape.isTitleLike }
-    /// Text that reads as a paragraph of a post.
-    var isParagraphLike: Bool { !line.shape.isTitleLike }
-  }
-
   public struct Result: Sendable {
-    public var kept: [KeptLine] = []
+    /// The body lines, in order; `followsCardIntro` marks those right after a card lead-in.
+    public var kept: [InputLine] = []
     public var removed: [RemovedText] = []
   }
 
@@ -32,54 +22,68 @@ public struct BoilerplateFilter: Sendable {
     case cardIntro(String)
   }
 
+  /// Filters `lines` into kept body lines and removed boilerplate.
   public func filter(_ lines: [InputLine]) -> Result {
-    var result = Result()
+    var kept = lines
+    let removed = filter(&kept)
+    return Result(kept: kept, removed: removed)
+  }
+
+  /// Filters `lines` in place, leaving only the body lines (blank lines go too), and returns what was removed.
+  /// Working in place keeps one array of lines alive instead of two: captures can be large.
+  public func filter(_ lines: inout [InputLine]) -> [RemovedText] {
+    var removed: [RemovedText] = []
     var pendingCardIntro = false
+    var write = 0
     var index = 0
+    func keep(_ line: InputLine) {
+      var line = line
+      line.followsCardIntro = pendingCardIntro
+      pendingCardIntro = false
+      lines[write] = line
+      write += 1
+    }
     while index < lines.count {
       let line = lines[index]
       index += 1
       if line.text.isEmpty { continue }
       switch verdict(for: line.text, blockEndName: nil) {
       case .keep:
-        result.kept.append(KeptLine(line: line, followsCardIntro: pendingCardIntro))
-        pendingCardIntro = false
+        keep(line)
       case .remove(let reason):
-        result.removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
+        removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
       case .cardIntro(let reason):
-        result.removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
+        removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
         pendingCardIntro = true
       case .cut(let reason, let keepFrom):
-        keepCut(line, at: keepFrom, reason: reason, into: &result)
         pendingCardIntro = false
+        if let body = cut(line, at: keepFrom, reason: reason, into: &removed) { keep(body) }
       case .blockStart(let name):
         guard let end = blockEnd(named: name, in: lines, after: index - 1) else {
-          result.removed.append(RemovedText(line: line.number, text: line.text, reason: name))
+          removed.append(RemovedText(line: line.number, text: line.text, reason: name))
           continue
         }
         for blockLine in lines[(index - 1)..<end.index] where !blockLine.text.isEmpty {
-          result.removed.append(RemovedText(line: blockLine.number, text: blockLine.text, reason: name))
+          removed.append(RemovedText(line: blockLine.number, text: blockLine.text, reason: name))
         }
-        keepCut(lines[end.index], at: end.keepFrom, reason: name, into: &result)
+        pendingCardIntro = false
+        if let body = cut(lines[end.index], at: end.keepFrom, reason: name, into: &removed) { keep(body) }
         index = end.index + 1
       }
     }
-    return result
+    lines.removeLast(lines.count - write)
+    return removed
   }
 
-  /// Removes the first `keepFrom` scalars of `line` and keeps the rest, if any, as body.
-  private func keepCut(_ line: InputLine, at keepFrom: Int, reason: String, into result: inout Result) {
+  /// Records the first `keepFrom` scalars of `line` as removed and returns the rest, if any, as a body line.
+  private func cut(_ line: InputLine, at keepFrom: Int, reason: String, into removed: inout [RemovedText]) -> InputLine? {
     let scalars = line.text.unicodeScalars
     let split = scalars.index(scalars.startIndex, offsetBy: keepFrom)
-    let removedText = String(scalars[..<split]).trimmingSpaces
     let rest = String(scalars[split...])
     let body = rest.trimmingSpaces
     let leading = rest.unicodeScalars.prefix(while: InputLine.isSpace).count
-    result.removed.append(RemovedText(line: line.number, text: removedText, reason: reason))
-    if !body.isEmpty {
-      let kept = InputLine(number: line.number, text: body, column: line.column + keepFrom + leading)  // new shape
-      result.kept.append(KeptLine(line: kept, followsCardIntro: false))
-    }
+    removed.append(RemovedText(line: line.number, text: String(scalars[..<split]).trimmingSpaces, reason: reason))
+    return body.isEmpty ? nil : InputLine(number: line.number, text: body, column: line.column + keepFrom + leading)
   }
 
   private func blockEnd(named name: String, in lines: [InputLine], after start: Int) -> (index: Int, keepFrom: Int)? {

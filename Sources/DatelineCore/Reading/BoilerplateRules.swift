@@ -97,10 +97,15 @@ public struct BoilerplateRules: Sendable {
   }
 }
 
-/// Rules indexed by the folded bytes they must start with. A bit set of the first two bytes rules out most
-/// lines at once; the rest fold their start once and compare it with each rule of their bucket.
+/// Rules indexed by the folded bytes they must start with. Bit sets of the first four (or, for short heads,
+/// two) bytes rule out almost every line at once; the rest fold their start once and compare it with each rule
+/// of their bucket.
 struct RuleIndex: Sendable {
+  /// Heads of four or more plain ASCII bytes, by a 16-bit hash of their first four.
+  private var quads = [UInt64](repeating: 0, count: 65_536 / 64)
+  /// Other heads (shorter, or not ASCII at the start), by their first two bytes.
   private var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
+  private var hasPairs = false
   private var buckets: [UInt16: [(head: [UInt8], rule: Int)]] = [:]
   /// Rules whose head is a single byte: tested against every line.
   private var short: [(head: [UInt8], rule: Int)] = []
@@ -112,20 +117,29 @@ struct RuleIndex: Sendable {
       short.append((head, rule))
       return
     }
-    let pair = Self.pair(head[0], head[1])
-    pairs[Int(pair) >> 6] |= 1 << UInt64(pair & 63)
-    buckets[pair, default: []].append((head, rule))
+    if head.count >= 4, let quad = Self.quad(head[0], head[1], head[2], head[3]) {
+      Self.set(&quads, quad)
+    } else {
+      Self.set(&pairs, Self.pair(head[0], head[1]))
+      hasPairs = true
+    }
+    buckets[Self.pair(head[0], head[1]), default: []].append((head, rule))
   }
 
-  /// Whether any rule could match a line starting so (a cheap test on its first two bytes, case-folded for
-  /// ASCII; a line starting with anything else that folding changes is let through).
+  /// Whether any rule could match a line starting so: a cheap test on its first bytes, case-folded for ASCII.
+  /// A line starting with anything that folding changes beyond ASCII case is let through.
   func mayStart(_ line: String) -> Bool {
     if !short.isEmpty { return true }
     var iterator = line.utf8.makeIterator()
     guard let a = iterator.next(), let b = iterator.next() else { return false }
-    guard a < 0x80, b < 0x80, a != 0x20, b != 0x20, a != 0x09, b != 0x09 else { return true }
-    let pair = Self.pair(Self.lower(a), Self.lower(b))
-    return pairs[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0
+    let (la, lb) = (Self.lower(a), Self.lower(b))
+    guard Self.isPlain(la), Self.isPlain(lb) else { return true }
+    if hasPairs && Self.isSet(pairs, Self.pair(la, lb)) { return true }
+    guard let c = iterator.next(), let d = iterator.next() else { return false }
+    let (lc, ld) = (Self.lower(c), Self.lower(d))
+    // Two spaces fold into one, so the raw bytes would not be the folded head's: let such a line through.
+    guard !(lc == 0x20 && ld == 0x20), let quad = Self.quad(la, lb, lc, ld) else { return true }
+    return Self.isSet(quads, quad)
   }
 
   /// The rules (by number, in file order) whose head the folded line starts with.
@@ -140,8 +154,24 @@ struct RuleIndex: Sendable {
     return found.count > 1 ? found.sorted() : found
   }
 
+  /// Printable ASCII other than space, quotes and dashes (which folding may produce from other characters).
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    byte > 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x27 && byte != 0x2D
+  }
+
+  /// A 16-bit hash of four plain bytes, or nil when they are not all plain.
+  private static func quad(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt16? {
+    guard isPlain(a), isPlain(b), isPlain(c) || c == 0x20, isPlain(d) || d == 0x20 else { return nil }
+    let value = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    return UInt16(truncatingIfNeeded: (value &* 0x9E37_79B1) >> 16)
+  }
+
   private static func pair(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
   private static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte + 0x20 : byte }
+  private static func set(_ bits: inout [UInt64], _ index: UInt16) { bits[Int(index) >> 6] |= 1 << UInt64(index & 63) }
+  private static func isSet(_ bits: [UInt64], _ index: UInt16) -> Bool {
+    bits[Int(index) >> 6] & (1 << UInt64(index & 63)) != 0
+  }
 }
 
 extension String {

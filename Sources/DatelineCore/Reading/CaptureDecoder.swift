@@ -12,6 +12,20 @@ public enum CaptureDecoder {
     return try decodeUTF8(bytes[...], source: source)
   }
 
+  /// Decodes `bytes` straight into lines: valid UTF-8 (the usual case) is split without first being copied
+  /// into one string; anything else goes through `decode`.
+  public static func lines(_ bytes: [UInt8], source: String) throws(CaptureReadError) -> [InputLine] {
+    if bytes.isEmpty { throw .empty(source: source) }
+    let isUTF8 = !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF])
+      && !bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+    if isUTF8 {
+      let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+      if looksBinary(body) { throw .binary(source: source) }
+      if let lines = InputLine.split(validUTF8: body) { return lines }
+    }
+    return InputLine.split(try decode(bytes, source: source))
+  }
+
   /// True when the first bytes look like a binary file rather than text: NUL bytes or many control bytes.
   /// (UTF-16 text has NULs too, so callers check for its byte-order mark first.)
   static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -6,6 +6,12 @@ public struct InputLine: Sendable, Hashable {
   public var column: Int
   /// The line's form, for segmentation; measured once, when the line is made.
   let shape: LineShape
+  /// Set by `BoilerplateFilter` on a line that comes right after a related-story card's lead-in.
+  public internal(set) var followsCardIntro = false
+
+  var isTitleLike: Bool { shape.isTitleLike }
+  /// Text that reads as a paragraph of a post.
+  var isParagraphLike: Bool { !shape.isTitleLike }
 
   public init(number: Int, text: String, column: Int = 0) {
     self.init(number: number, text: text, column: column, shape: LineShape(text))
@@ -23,13 +29,20 @@ public struct InputLine: Sendable, Hashable {
   public static func split(_ text: String) -> [InputLine] {
     var text = text
     text.makeContiguousUTF8()
-    return text.utf8.withContiguousStorageIfAvailable { buffer in split(buffer) } ?? []
+    return text.utf8.withContiguousStorageIfAvailable { buffer in split(buffer) ?? [] } ?? []
   }
 
-  /// The byte-level split: one pass to find line ends, one per line to check whether it needs cleaning.
-  private static func split(_ buffer: UnsafeBufferPointer<UInt8>) -> [InputLine] {
+  /// Splits UTF-8 bytes straight into lines, without making one string of the whole input first (that copy
+  /// would double the memory a large capture needs). Nil when the bytes are not valid UTF-8.
+  static func split(validUTF8 bytes: ArraySlice<UInt8>) -> [InputLine]? {
+    bytes.withUnsafeBufferPointer { split($0, validating: true) }
+  }
+
+  /// The byte-level split: one pass to find line ends, one per line to measure it. With `validating`, a line
+  /// that is not valid UTF-8 stops the split (nil); without, bad bytes are repaired.
+  private static func split(_ buffer: UnsafeBufferPointer<UInt8>, validating: Bool = false) -> [InputLine]? {
     var lines: [InputLine] = []
-    lines.reserveCapacity(buffer.count / 80 + 1)
+    lines.reserveCapacity(lineCount(buffer))
     var start = 0
     var index = 0
     var number = 1
@@ -37,7 +50,9 @@ public struct InputLine: Sendable, Hashable {
     while index < count {
       let byte = buffer[index]
       if byte == 0x0A || byte == 0x0D {
-        lines.append(make(number: number, bytes: UnsafeBufferPointer(rebasing: buffer[start..<index])))
+        let lineBytes = UnsafeBufferPointer(rebasing: buffer[start..<index])
+        if validating && !isValidUTF8(lineBytes) { return nil }
+        lines.append(make(number: number, bytes: lineBytes))
         number += 1
         index += byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A ? 2 : 1
         start = index
@@ -45,8 +60,49 @@ public struct InputLine: Sendable, Hashable {
         index += 1
       }
     }
-    if start < count { lines.append(make(number: number, bytes: UnsafeBufferPointer(rebasing: buffer[start..<count]))) }
+    if start < count {
+      let lineBytes = UnsafeBufferPointer(rebasing: buffer[start..<count])
+      if validating && !isValidUTF8(lineBytes) { return nil }
+      lines.append(make(number: number, bytes: lineBytes))
+    }
     return lines
+  }
+
+  /// How many lines `split` will make: a quick count of line ends, so that the array is allocated once.
+  private static func lineCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 1
+    var index = 0
+    while index < buffer.count {
+      let byte = buffer[index]
+      if byte == 0x0A {
+        count += 1
+      } else if byte == 0x0D {
+        count += 1
+        if index + 1 < buffer.count && buffer[index + 1] == 0x0A { index += 1 }
+      }
+      index += 1
+    }
+    return count
+  }
+
+  /// Whether a line's bytes are valid UTF-8: plain ASCII, the common case, is checked eight bytes at a time.
+  private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    if let raw = bytes.baseAddress.map(UnsafeRawPointer.init) {
+      while index + 8 <= bytes.count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        index += 8
+      }
+    }
+    if !bytes[index...].contains(where: { $0 >= 0x80 }) { return true }
+    var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
   }
 
   private static func make(number: Int, bytes: UnsafeBufferPointer<UInt8>) -> InputLine {

@@ -7,8 +7,12 @@ struct LineShape: Sendable, Hashable {
   /// A question or exclamation only reads as a title when short; longer ones are sentences of the text.
   static let longestQuestionTitleWords = 20
 
-  var wordCount = 0
-  var scalarCount = 0
+  /// Words and Unicode scalars, saturating at 65,535 (only small counts are ever compared): kept small
+  /// because every line of a capture carries a shape.
+  private var words16: UInt16 = 0
+  private var scalars16: UInt16 = 0
+  var wordCount: Int { Int(words16) }
+  var scalarCount: Int { Int(scalars16) }
   /// The last character, ignoring closing quotes and brackets, is a full stop, ellipsis or semicolon.
   var endsWithPeriod = false
   /// The last character, ignoring closing quotes and brackets, is '?' or '!'.
@@ -57,8 +61,8 @@ struct LineShape: Sendable, Hashable {
           }
           // A word starts at a non-space byte whose previous byte (little-endian: the lower one) is a space.
           let previousSpaces = spaces << 8 | (inWord ? 0 : 0x80)
-          words += (~spaces & previousSpaces & 0x8080_8080_8080_8080).nonzeroBitCount
-          straight += Self.bytesEqual(word, 0x22).nonzeroBitCount
+          words += Self.countMarks(~spaces & previousSpaces & 0x8080_8080_8080_8080)
+          straight += Self.countMarks(Self.bytesEqual(word, 0x22))
           scalars += 8
           inWord = spaces >> 56 == 0
           index += 8
@@ -110,8 +114,8 @@ struct LineShape: Sendable, Hashable {
       }
     }
     needsCleaning = dirty
-    wordCount = words
-    scalarCount = scalars
+    words16 = UInt16(clamping: words)
+    scalars16 = UInt16(clamping: scalars)
     leavesQuoteOpen = opens > closes || straight % 2 == 1
     if let last = Self.lastSignificant(bytes) {
       endsWithPeriod = last == 0x2E || last == 0x3B || last == 0x2026
@@ -141,6 +145,13 @@ struct LineShape: Sendable, Hashable {
   private static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
     let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
     return ~((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | x) & 0x8080_8080_8080_8080
+  }
+
+  /// How many bytes of `marks` (which has only 0x80 bits) are marked: a multiply adds them up in the top
+  /// byte, cheaper than a population count on processors without one.
+  @inline(__always)
+  private static func countMarks(_ marks: UInt64) -> Int {
+    Int(((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
   }
 
   /// Short, not ended like a sentence, not a lead-in, not inside a quotation: it could be a post title.

@@ -13,22 +13,25 @@ public struct TextCaptureReader: Sendable {
 
   /// Reads the capture in `bytes`; `source` names it in the story and in errors.
   public func read(bytes: [UInt8], source: String) throws(CaptureReadError) -> Story {
-    let text = try CaptureDecoder.decode(bytes, source: source)
-    return try read(text: text, source: source)
+    try read(lines: CaptureDecoder.lines(bytes, source: source), source: source)
   }
 
   /// Reads a capture already decoded to text.
   public func read(text: String, source: String) throws(CaptureReadError) -> Story {
-    let lines = InputLine.split(text)
-    let filtered = BoilerplateFilter(rules: rules).filter(lines)
-    guard let segments = UpdateSegmenter(rules: rules).segment(filtered.kept) else {
-      if lines.allSatisfy({ $0.text.isEmpty }) { throw .empty(source: source) }
-      throw .noStory(source: source)
+    try read(lines: InputLine.split(text), source: source)
+  }
+
+  private func read(lines: consuming [InputLine], source: String) throws(CaptureReadError) -> Story {
+    var lines = lines
+    let wasBlank = lines.allSatisfy { $0.text.isEmpty }
+    let removed = BoilerplateFilter(rules: rules).filter(&lines)
+    guard let segments = UpdateSegmenter(rules: rules).segment(lines) else {
+      throw wasBlank ? .empty(source: source) : .noStory(source: source)
     }
     return Story(
       source: source, headline: segments.headline.text, headlineLine: segments.headline.number,
       standfirst: segments.standfirst?.text, standfirstLine: segments.standfirst?.number,
-      updates: segments.updates, removed: filtered.removed)
+      updates: segments.updates, removed: removed)
   }
 
   /// Reads the capture at `path` (`-` for standard input).

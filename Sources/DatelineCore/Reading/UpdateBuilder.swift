@@ -11,8 +11,9 @@ struct UpdateBuilder {
   private var time: String?
   private var paragraphs: [Paragraph] = []
   private var links: [LinkCard] = []
-  /// Every input line of the update, in input order (lines only ever arrive in order).
-  private var lines: [Int] = []
+  private var timeLine: Int?
+
+  init(capacity: Int = 0) { updates.reserveCapacity(capacity) }
 
   /// True before anything was added.
   var isEmpty: Bool { updates.isEmpty && !isOpen }
@@ -25,35 +26,33 @@ struct UpdateBuilder {
     flush()
     start(title: title, kind: kind)
     currentTitleWords = words ?? TextFingerprint.wordHashes(title.text)
-    if let pendingTime {
-      time = pendingTime.text
-      lines.append(pendingTime.line)
-    }
-    lines.append(title.number)
+    time = pendingTime?.text
+    timeLine = pendingTime?.line
     pendingTime = nil
   }
 
   mutating func addParagraph(_ line: InputLine) {
     ensureOpen()
     paragraphs.append(Paragraph(line: line.number, text: line.text, column: line.column))
-    lines.append(line.number)
   }
 
   mutating func addCard(title: InputLine, summary: InputLine?) {
     ensureOpen()
     links.append(LinkCard(line: title.number, title: title.text, summary: summary?.text, summaryLine: summary?.number))
-    lines.append(title.number)
-    if let summary { lines.append(summary.number) }
   }
 
   mutating func finish() -> [Update] {
     flush()
-    var seen: [UpdateID: Int] = [:]
-    seen.reserveCapacity(updates.count)
-    for index in updates.indices {
+    // Two posts with the same title get "#2", "#3"… in page order. Sorting indices costs less memory than a
+    // dictionary of every id, and a capture can have hundreds of thousands of updates.
+    let order = updates.indices.sorted { (updates[$0].id.rawValue, $0) < (updates[$1].id.rawValue, $1) }
+    var run = 1
+    var previousID: UpdateID?
+    for index in order {
       let id = updates[index].id
-      seen[id, default: 0] += 1
-      if let count = seen[id], count > 1 { updates[index].id = UpdateID(rawValue: "\(id.rawValue)#\(count)") }
+      run = id == previousID ? run + 1 : 1
+      previousID = id
+      if run > 1 { updates[index].id = UpdateID(rawValue: "\(id.rawValue)#\(run)") }
     }
     return updates
   }
@@ -63,9 +62,9 @@ struct UpdateBuilder {
     self.title = title
     self.kind = kind
     time = nil
+    timeLine = nil
     paragraphs = []
     links = []
-    lines = []
   }
 
   private mutating func ensureOpen() {
@@ -79,14 +78,9 @@ struct UpdateBuilder {
     guard isOpen else { return }
     isOpen = false
     let line = title?.number ?? paragraphs.first?.line ?? links.first?.line ?? 0
-    var update = Update(
-      title: title?.text, line: line, paragraphs: paragraphs, links: links, kind: kind,
-      sourceLines: lines.isSorted ? lines : lines.uniqueSorted())
-    update.time = time
-    updates.append(update)
+    updates.append(
+      Update(
+        title: title?.text, line: line, paragraphs: paragraphs, links: links, kind: kind, time: time,
+        timeLine: timeLine))
   }
-}
-
-extension Array where Element == Int {
-  var isSorted: Bool { zip(self, dropFirst()).allSatisfy { $0 < $1 } }
 }

@@ -27,39 +27,42 @@ public struct UpdateSegmenter: Sendable {
   }
 
   /// Segments `lines`; nil when there is no line at all.
-  public func segment(_ lines: [BoilerplateFilter.KeptLine]) -> Segments? {
-    guard let headline = lines.first?.line else { return nil }
-    var body = Array(lines.dropFirst())
+  public func segment(_ lines: [InputLine]) -> Segments? {
+    guard let headline = lines.first else { return nil }
+    var bodyStart = 1
     var standfirst: InputLine?
-    if let second = body.first?.line, LineShape(second.text).wordCount <= Self.longestStandfirstWords {
-      standfirst = second
-      body.removeFirst()
+    if lines.count > 1, lines[1].shape.wordCount <= Self.longestStandfirstWords {
+      standfirst = lines[1]
+      bodyStart = 2
     }
-    var builder = UpdateBuilder()
-    walk(body, into: &builder)
+    // At most one update per title or label line, and one lead: reserving that avoids the array doubling past
+    // what it needs (a large capture has hundreds of thousands of updates).
+    let mostUpdates = lines.reduce(1) { $0 + ($1.isTitleLike || $1.followsCardIntro ? 1 : 0) }
+    var builder = UpdateBuilder(capacity: mostUpdates)
+    walk(lines, from: bodyStart, into: &builder)
     return Segments(headline: headline, standfirst: standfirst, updates: builder.finish())
   }
 
   /// A line as the segmenter sees it.
-  typealias Classified = BoilerplateFilter.KeptLine
+  typealias Classified = InputLine
 
-  private func walk(_ lines: [Classified], into builder: inout UpdateBuilder) {
-    var index = 0
+  private func walk(_ lines: [Classified], from start: Int, into builder: inout UpdateBuilder) {
+    var index = start
     while index < lines.count {
       let current = lines[index]
       // Most lines are plain text: settle them before looking at any neighbour.
       if !current.followsCardIntro && !current.isTitleLike && !TimeStamp.mayBe(current.shape)
-        && !rules.mayBeLabel(current.line.text)
+        && !rules.mayBeLabel(current.text)
       {
-        builder.addParagraph(current.line)
+        builder.addParagraph(current)
         index += 1
         continue
       }
       let next = index + 1 < lines.count ? lines[index + 1] : nil
       let afterNext = index + 2 < lines.count ? lines[index + 2] : nil
 
-      if TimeStamp.mayBe(current.shape), let next, next.isTitleLike, let time = TimeStamp.parse(current.line.text) {
-        builder.pendingTime = (time, current.line.number)
+      if TimeStamp.mayBe(current.shape), let next, next.isTitleLike, let time = TimeStamp.parse(current.text) {
+        builder.pendingTime = (time, current.number)
         index += 1
         continue
       }
@@ -67,33 +70,33 @@ public struct UpdateSegmenter: Sendable {
       // A lead-in announced a card: this line is its title; the next is its summary unless it opens a post.
       if current.followsCardIntro && current.shape.wordCount <= LineShape.longestTitleWords * 2 {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: true) } ?? false
-        builder.addCard(title: current.line, summary: takesSummary ? next?.line : nil)
+        builder.addCard(title: current, summary: takesSummary ? next : nil)
         index += takesSummary ? 2 : 1
         continue
       }
 
       let postKind = current.shape.wordCount <= LineShape.longestTitleWords * 2
-        ? rules.postKind(ofTitle: current.line.text) : .text
+        ? rules.postKind(ofTitle: current.text) : .text
       if postKind != .text {
-        builder.open(title: current.line, kind: postKind)
+        builder.open(title: current, kind: postKind)
         index += 1
         continue
       }
 
       guard current.isTitleLike else {
-        builder.addParagraph(current.line)
+        builder.addParagraph(current)
         index += 1
         continue
       }
 
       // A line that repeats or shortens the post's own title is a link to the full story, unless text follows
       // it, in which case it is a new post with a similar title.
-      let words = TextFingerprint.wordHashes(current.line.text)
+      let words = TextFingerprint.wordHashes(current.text)
       if builder.currentTitle != nil, TitleSimilarity.isRepeat(words, of: builder.currentTitleWords),
         !(next.map { $0.isParagraphLike && $0.shape.endsWithPeriod } ?? false)
       {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: false) } ?? false
-        builder.addCard(title: current.line, summary: takesSummary ? next?.line : nil)
+        builder.addCard(title: current, summary: takesSummary ? next : nil)
         index += takesSummary ? 2 : 1
         continue
       }
@@ -101,14 +104,14 @@ public struct UpdateSegmenter: Sendable {
       // A title followed by an unpunctuated summary and then no paragraph is a card, not a post.
       if let next, !builder.isEmpty, next.shape.isUnpunctuated, !next.shape.startsWithQuote,
         !next.shape.leavesQuoteOpen, next.shape.wordCount <= Self.longestSummaryWords,
-        rules.postKind(ofTitle: next.line.text) == .text, !(afterNext.map(\.isParagraphLike) ?? false)
+        rules.postKind(ofTitle: next.text) == .text, !(afterNext.map(\.isParagraphLike) ?? false)
       {
-        builder.addCard(title: current.line, summary: next.line)
+        builder.addCard(title: current, summary: next)
         index += 2
         continue
       }
 
-      builder.open(title: current.line, kind: .text, words: words)
+      builder.open(title: current, kind: .text, words: words)
       index += 1
     }
   }
@@ -121,7 +124,7 @@ public struct UpdateSegmenter: Sendable {
     let shape = candidate.shape
     guard shape.isUnpunctuated, !shape.startsWithQuote, !shape.leavesQuoteOpen,
       shape.wordCount <= Self.longestSummaryWords, !candidate.followsCardIntro,
-      rules.postKind(ofTitle: candidate.line.text) == .text
+      rules.postKind(ofTitle: candidate.text) == .text
     else { return false }
     if candidate.isTitleLike, let following, following.isParagraphLike { return false }
     return announced || !candidate.isTitleLike

@@ -15,7 +15,7 @@ final class BoilerplateFilterTests: XCTestCase {
       "Join the 'Best'   Conversation", "Join the best conversation today, said the host.",
     ])
     XCTAssertEqual(result.removed.map(\.line), [1])
-    XCTAssertEqual(result.kept.map(\.line.number), [2])
+    XCTAssertEqual(result.kept.map(\.number), [2])
   }
 
   func testWildcards() {
@@ -31,8 +31,8 @@ final class BoilerplateFilterTests: XCTestCase {
       ["Please help us keep going", "Some appeal text.", "More appeal text.", "Thank you.The body starts here."])
     XCTAssertEqual(result.removed.map(\.line), [1, 2, 3, 4])
     XCTAssertEqual(result.removed.last?.text, "Thank you.")
-    XCTAssertEqual(result.kept.map(\.line.text), ["The body starts here."])
-    XCTAssertEqual(result.kept.first?.line.column, 10)
+    XCTAssertEqual(result.kept.map(\.text), ["The body starts here."])
+    XCTAssertEqual(result.kept.first?.column, 10)
   }
 
   func testBlockStartWithoutAnEndRemovesOnlyItself() {
@@ -45,7 +45,7 @@ final class BoilerplateFilterTests: XCTestCase {
 
   func testPrefixRuleCutsGlue() {
     let result = filter("prefix advert: advertisement", ["AdvertisementThe council met on Monday.", "Advertisement"])
-    XCTAssertEqual(result.kept.map(\.line.text), ["The council met on Monday."])
+    XCTAssertEqual(result.kept.map(\.text), ["The council met on Monday."])
     XCTAssertEqual(result.removed.map(\.line), [1, 2])
   }
 
