@@ -14,18 +14,12 @@ public struct UpdateID: RawRepresentable, Codable, Sendable, Hashable, CustomStr
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(title: String?, firstParagraph: String?) {
-    if let title, case let key = TextFingerprint.key(title), !key.isEmpty {
-      rawValue = "t:" + Self.hash(key)
+    let empty: UInt64 = 0xcbf2_9ce4_8422_2325  // the hash of no bytes: a title with no letters or digits
+    if let title, case let hash = TextFingerprint.keyHash(title), hash != empty {
+      rawValue = "t:" + String(hash, radix: 36)
     } else {
-      rawValue = "p:" + Self.hash(TextFingerprint.key(firstParagraph ?? "", maxWords: 10))
+      rawValue = "p:" + String(TextFingerprint.keyHash(firstParagraph ?? "", maxWords: 10), radix: 36)
     }
   }
   public var description: String { rawValue }
-
-  /// A 64-bit FNV-1a hash in base 36 (at most 13 characters).
-  static func hash(_ key: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return String(hash, radix: 36)
-  }
 }

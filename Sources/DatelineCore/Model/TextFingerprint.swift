@@ -34,6 +34,22 @@ public enum TextFingerprint {
     return result
   }
 
+  /// A 64-bit FNV-1a hash of `key(text, maxWords:)`, computed without building the key.
+  static func keyHash(_ text: String, maxWords: Int = .max) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var words = 0
+    forEachWordByte(text) { byte, startsWord in
+      if startsWord {
+        if words == maxWords { return false }
+        if words > 0 { hash = (hash ^ 0x2D) &* 0x100_0000_01b3 }
+        words += 1
+      }
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      return true
+    }
+    return hash
+  }
+
   /// A hash of each word of `text` (as `words` splits it): cheap to compare, no allocation per word.
   static func wordHashes(_ text: String) -> [UInt64] {
     var hashes: [UInt64] = []
@@ -54,6 +70,7 @@ public enum TextFingerprint {
 
   /// Calls `body` with each lower-cased UTF-8 byte of each word, flagging the first byte of a word; stops when
   /// `body` returns false. Apostrophes (straight or curly) do not split a word: "Russia's" is one.
+  @inline(__always)
   private static func forEachWordByte(_ text: String, _ body: (UInt8, Bool) -> Bool) {
     var text = text
     text.makeContiguousUTF8()

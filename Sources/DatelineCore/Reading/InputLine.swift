@@ -44,68 +44,71 @@ public struct InputLine: Sendable, Hashable {
     var lines: [InputLine] = []
     lines.reserveCapacity(lineCount(buffer))
     var start = 0
-    var index = 0
     var number = 1
     let count = buffer.count
-    while index < count {
-      let byte = buffer[index]
-      if byte == 0x0A || byte == 0x0D {
-        let lineBytes = UnsafeBufferPointer(rebasing: buffer[start..<index])
-        if validating && !isValidUTF8(lineBytes) { return nil }
-        lines.append(make(number: number, bytes: lineBytes))
-        number += 1
-        index += byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A ? 2 : 1
-        start = index
-      } else {
-        index += 1
-      }
+    while let end = nextLineEnd(buffer, from: start) {
+      guard let line = make(number: number, bytes: UnsafeBufferPointer(rebasing: buffer[start..<end]), validating: validating)
+      else { return nil }
+      lines.append(line)
+      number += 1
+      start = end + (buffer[end] == 0x0D && end + 1 < count && buffer[end + 1] == 0x0A ? 2 : 1)
     }
     if start < count {
-      let lineBytes = UnsafeBufferPointer(rebasing: buffer[start..<count])
-      if validating && !isValidUTF8(lineBytes) { return nil }
-      lines.append(make(number: number, bytes: lineBytes))
+      guard let line = make(number: number, bytes: UnsafeBufferPointer(rebasing: buffer[start..<count]), validating: validating)
+      else { return nil }
+      lines.append(line)
     }
     return lines
   }
 
-  /// How many lines `split` will make: a quick count of line ends, so that the array is allocated once.
+  /// The index of the next LF or CR at or after `start`, looking at eight bytes at a time.
+  private static func nextLineEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    if let raw = buffer.baseAddress.map(UnsafeRawPointer.init) {
+      while index + 8 <= buffer.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let ends = SWAR.bytesEqual(word, 0x0A) | SWAR.bytesEqual(word, 0x0D)
+        if ends != 0 { return index + ends.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < buffer.count {
+      if buffer[index] == 0x0A || buffer[index] == 0x0D { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  /// How many lines `split` will make (LFs, plus CRs not followed by an LF, plus one), counted eight bytes at
+  /// a time so that the array of lines is allocated once, at its size.
   private static func lineCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
     var count = 1
     var index = 0
+    var previousWasCR = false
+    if let raw = buffer.baseAddress.map(UnsafeRawPointer.init) {
+      while index + 8 <= buffer.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let lf = SWAR.bytesEqual(word, 0x0A), cr = SWAR.bytesEqual(word, 0x0D)
+        // A CR directly followed by an LF (within the word, or across from the last word) ends one line, not two.
+        let pairs = (cr << 8) & lf
+        count += SWAR.countMarks(lf) + SWAR.countMarks(cr) - SWAR.countMarks(pairs)
+        if previousWasCR && lf & 0x80 != 0 { count -= 1 }
+        previousWasCR = cr >> 63 != 0
+        index += 8
+      }
+    }
     while index < buffer.count {
       let byte = buffer[index]
-      if byte == 0x0A {
-        count += 1
-      } else if byte == 0x0D {
-        count += 1
-        if index + 1 < buffer.count && buffer[index + 1] == 0x0A { index += 1 }
-      }
+      if byte == 0x0A && !previousWasCR || byte == 0x0D { count += 1 }
+      previousWasCR = byte == 0x0D
       index += 1
     }
     return count
   }
 
-  /// Whether a line's bytes are valid UTF-8: plain ASCII, the common case, is checked eight bytes at a time.
-  private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    if let raw = bytes.baseAddress.map(UnsafeRawPointer.init) {
-      while index + 8 <= bytes.count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-        index += 8
-      }
-    }
-    if !bytes[index...].contains(where: { $0 >= 0x80 }) { return true }
-    var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
-    var decoder = UTF8()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue: continue
-      case .emptyInput: return true
-      case .error: return false
-      }
-    }
-  }
-
-  private static func make(number: Int, bytes: UnsafeBufferPointer<UInt8>) -> InputLine {
+  /// The line made of `bytes`, cleaned and trimmed. With `validating`, nil when the bytes are not valid UTF-8
+  /// (otherwise bad bytes are repaired).
+  private static func make(number: Int, bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> InputLine? {
     var first = 0
     var end = bytes.count
     while first < end && bytes[first] == 0x20 { first += 1 }
@@ -113,8 +116,13 @@ public struct InputLine: Sendable, Hashable {
     let trimmed = UnsafeBufferPointer(rebasing: bytes[first..<end])
     var needsCleaning = false
     let shape = LineShape(bytes: trimmed, needsCleaning: &needsCleaning)
-    if needsCleaning { return make(number: number, raw: Substring(String(decoding: bytes, as: UTF8.self))) }
-    let text = String(decoding: trimmed, as: UTF8.self)
+    if needsCleaning {
+      guard let raw = validating ? String(validating: bytes, as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+      else { return nil }
+      return make(number: number, raw: Substring(raw))
+    }
+    guard let text = validating ? String(validating: trimmed, as: UTF8.self) : String(decoding: trimmed, as: UTF8.self)
+    else { return nil }
     // A non-ASCII space at either end (no-break, ideographic…) is rare: trim it the slow way.
     if let head = trimmed.first, let tail = trimmed.last, head >= 0x80 || tail >= 0x80,
       let headScalar = text.unicodeScalars.first, let tailScalar = text.unicodeScalars.last,

@@ -54,15 +54,15 @@ struct LineShape: Sendable, Hashable {
       if let raw, index + 8 <= count {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         if word & 0x8080_8080_8080_8080 == 0 {
-          let spaces = Self.bytesEqual(word, 0x20)
+          let spaces = SWAR.bytesEqual(word, 0x20)
           // A control byte (< 0x20) or DEL anywhere in the eight (an "any" test: exact enough).
-          if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 | Self.bytesEqual(word, 0x7F) != 0 {
+          if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 | SWAR.bytesEqual(word, 0x7F) != 0 {
             dirty = true
           }
           // A word starts at a non-space byte whose previous byte (little-endian: the lower one) is a space.
           let previousSpaces = spaces << 8 | (inWord ? 0 : 0x80)
-          words += Self.countMarks(~spaces & previousSpaces & 0x8080_8080_8080_8080)
-          straight += Self.countMarks(Self.bytesEqual(word, 0x22))
+          words += SWAR.countMarks(~spaces & previousSpaces & 0x8080_8080_8080_8080)
+          straight += SWAR.countMarks(SWAR.bytesEqual(word, 0x22))
           scalars += 8
           inWord = spaces >> 56 == 0
           index += 8
@@ -137,21 +137,6 @@ struct LineShape: Sendable, Hashable {
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { startsLowercase = scalar.properties.isLowercase }
       }
     }
-  }
-
-  /// The high bit of each byte of `word` that equals `byte`, exactly (no false positives across bytes);
-  /// `word` must be ASCII.
-  @inline(__always)
-  private static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-    return ~((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | x) & 0x8080_8080_8080_8080
-  }
-
-  /// How many bytes of `marks` (which has only 0x80 bits) are marked: a multiply adds them up in the top
-  /// byte, cheaper than a population count on processors without one.
-  @inline(__always)
-  private static func countMarks(_ marks: UInt64) -> Int {
-    Int(((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
   }
 
   /// Short, not ended like a sentence, not a lead-in, not inside a quotation: it could be a post title.

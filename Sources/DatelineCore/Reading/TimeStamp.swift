@@ -4,38 +4,43 @@ enum TimeStamp {
   /// A cheap first test on the line's shape: a time starts with a digit, or is a few words ending in "ago".
   static func mayBe(_ shape: LineShape) -> Bool { shape.startsWithDigit || shape.wordCount <= 4 && shape.endsWithAgo }
 
-  /// The time text, or nil when the line is something else.
+  private static let meridiems: [[UInt8]] = ["am", "pm", "a.m.", "p.m."].map { Array($0.utf8) }
+
+  /// The time text, or nil when the line is something else. Works on ASCII bytes: a time has no other kind.
   static func parse(_ text: String) -> String? {
-    guard text.utf8.count <= 24, let first = text.utf8.first,
-      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "a") || first == UInt8(ascii: "A")
-    else { return nil }
-    let words = text.lowercased().split(separator: " ")
+    let bytes = Array(text.utf8)
+    guard bytes.count <= 24, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let lowered = bytes.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
+    let words = lowered.split(separator: 0x20)
     guard (1...3).contains(words.count) else { return nil }
-    if isClock(words[0]) {
-      let rest = words.dropFirst()
-      let allowed = rest.allSatisfy { word in
-        ["am", "pm", "a.m.", "p.m."].contains(word) || (2...5).contains(word.count) && word.allSatisfy(\.isLetter)
+    if isClock(Array(words[0])) {
+      let allowed = words.dropFirst().allSatisfy { word in
+        meridiems.contains(Array(word)) || (2...5).contains(word.count) && word.allSatisfy { $0 &- 0x61 < 26 }
       }
       return allowed ? text : nil
     }
-    if words.count >= 2, words.last == "ago", Int(words[0]) != nil || words[0] == "an" || words[0] == "a" {
+    let first = Array(words[0])
+    if words.count >= 2, Array(words[words.count - 1]) == Array("ago".utf8),
+      first.allSatisfy({ $0 &- 0x30 < 10 }) || first == [0x61] || first == [0x61, 0x6E]  // "3", "a", "an"
+    {
       return text
     }
     return nil
   }
 
   /// "12:45", "9.05", "9:05am", "21:30".
-  private static func isClock(_ word: Substring) -> Bool {
-    var body = word
-    for suffix in ["am", "pm", "a.m.", "p.m."] where body.hasSuffix(suffix) {
+  private static func isClock(_ word: [UInt8]) -> Bool {
+    var body = word[...]
+    for suffix in meridiems where body.count > suffix.count && body.suffix(suffix.count).elementsEqual(suffix) {
       body = body.dropLast(suffix.count)
       break
     }
-    let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-    let dotted = parts.count == 2 ? parts : body.split(separator: ".", omittingEmptySubsequences: false)
-    guard dotted.count == 2, let hours = Int(dotted[0]), let minutes = Int(dotted[1]), dotted[1].count == 2 else {
-      return false
-    }
-    return (0...23).contains(hours) && (0...59).contains(minutes)
+    guard let separator = body.firstIndex(where: { $0 == 0x3A || $0 == 0x2E }) else { return false }
+    let hours = body[..<separator], minutes = body[(separator + 1)...]
+    guard (1...2).contains(hours.count), minutes.count == 2,
+      hours.allSatisfy({ $0 &- 0x30 < 10 }), minutes.allSatisfy({ $0 &- 0x30 < 10 })
+    else { return false }
+    let h = hours.reduce(0) { $0 * 10 + Int($1 - 0x30) }, m = minutes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    return h <= 23 && m <= 59
   }
 }

@@ -43,16 +43,20 @@ struct UpdateBuilder {
 
   mutating func finish() -> [Update] {
     flush()
-    // Two posts with the same title get "#2", "#3"… in page order. Sorting indices costs less memory than a
-    // dictionary of every id, and a capture can have hundreds of thousands of updates.
-    let order = updates.indices.sorted { (updates[$0].id.rawValue, $0) < (updates[$1].id.rawValue, $1) }
-    var run = 1
-    var previousID: UpdateID?
-    for index in order {
+    // Two posts with the same title get "#2", "#3"… in page order. Ids are short inline strings, so a set of
+    // them is cheap; the counting dictionary is only built when there is a repeat at all.
+    var seen = Set<UpdateID>(minimumCapacity: updates.count)
+    var repeated = false
+    for update in updates where !seen.insert(update.id).inserted {
+      repeated = true
+      break
+    }
+    guard repeated else { return updates }
+    var counts: [UpdateID: Int] = [:]
+    for index in updates.indices {
       let id = updates[index].id
-      run = id == previousID ? run + 1 : 1
-      previousID = id
-      if run > 1 { updates[index].id = UpdateID(rawValue: "\(id.rawValue)#\(run)") }
+      counts[id, default: 0] += 1
+      if let count = counts[id], count > 1 { updates[index].id = UpdateID(rawValue: "\(id.rawValue)#\(count)") }
     }
     return updates
   }
@@ -60,6 +64,7 @@ struct UpdateBuilder {
   private mutating func start(title: InputLine?, kind: Update.Kind) {
     isOpen = true
     self.title = title
+    currentTitleWords = []
     self.kind = kind
     time = nil
     timeLine = nil
@@ -70,7 +75,6 @@ struct UpdateBuilder {
   private mutating func ensureOpen() {
     if !isOpen {
       start(title: nil, kind: .text)
-      currentTitleWords = []
     }
   }
 

@@ -50,10 +50,9 @@ public struct UpdateSegmenter: Sendable {
     var index = start
     while index < lines.count {
       let current = lines[index]
+      let mayBeLabel = rules.mayBeLabel(current.text)
       // Most lines are plain text: settle them before looking at any neighbour.
-      if !current.followsCardIntro && !current.isTitleLike && !TimeStamp.mayBe(current.shape)
-        && !rules.mayBeLabel(current.text)
-      {
+      if !current.followsCardIntro && !current.isTitleLike && !TimeStamp.mayBe(current.shape) && !mayBeLabel {
         builder.addParagraph(current)
         index += 1
         continue
@@ -75,7 +74,7 @@ public struct UpdateSegmenter: Sendable {
         continue
       }
 
-      let postKind = current.shape.wordCount <= LineShape.longestTitleWords * 2
+      let postKind = mayBeLabel && current.shape.wordCount <= LineShape.longestTitleWords * 2
         ? rules.postKind(ofTitle: current.text) : .text
       if postKind != .text {
         builder.open(title: current, kind: postKind)
@@ -104,7 +103,8 @@ public struct UpdateSegmenter: Sendable {
       // A title followed by an unpunctuated summary and then no paragraph is a card, not a post.
       if let next, !builder.isEmpty, next.shape.isUnpunctuated, !next.shape.startsWithQuote,
         !next.shape.leavesQuoteOpen, next.shape.wordCount <= Self.longestSummaryWords,
-        rules.postKind(ofTitle: next.text) == .text, !(afterNext.map(\.isParagraphLike) ?? false)
+        !(rules.mayBeLabel(next.text) && rules.postKind(ofTitle: next.text) != .text),
+        !(afterNext.map(\.isParagraphLike) ?? false)
       {
         builder.addCard(title: current, summary: next)
         index += 2
