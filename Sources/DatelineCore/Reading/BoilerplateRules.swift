@@ -89,10 +89,11 @@ public struct BoilerplateRules: Sendable {
   public func postKind(ofTitle title: String) -> Update.Kind {
     let candidates = labels.candidates(for: title).map { rules[$0] }
     guard !candidates.isEmpty else { return .text }
+    func kind(of rule: BoilerplateRule) -> Update.Kind { rule.kind == .pictureLabel ? .pictures : .video }
+    // A label without '*' is matched by its head alone, and the candidates' heads already matched.
+    if let plain = candidates.first(where: { $0.pieces.count == 1 }) { return kind(of: plain) }
     let folded = LineFolding.foldWithOffsets(Substring(title.unicodeScalars.prefix(Self.longestLabel))).folded
-    for rule in candidates {
-      if rule.matchEnd(folded) != nil { return rule.kind == .pictureLabel ? .pictures : .video }
-    }
+    for rule in candidates where rule.matchEnd(folded) != nil { return kind(of: rule) }
     return .text
   }
 }
