@@ -13,11 +13,25 @@ static const unsigned char boilerplate_rules[] = {
 #embed "../../Resources/boilerplate.rules" suffix(,)
 0 };
 
+static const unsigned char keymap_conf[] = {
+#embed "../../Resources/keymap.conf" suffix(,)
+0 };
+
+static const unsigned char ner_weights[] = {
+#embed "../../Resources/ner/weights.bin" suffix(,)
+0 };
+static const unsigned char ner_gazetteer[] = {
+#embed "../../Resources/ner/gazetteer.bin" suffix(,)
+0 };
+
 struct resource { const char *name; const unsigned char *bytes; size_t length; };
 
 static const struct resource resources[] = {
   { "sample-story.txt", sample_story, sizeof(sample_story) - 1 },
   { "boilerplate.rules", boilerplate_rules, sizeof(boilerplate_rules) - 1 },
+  { "ner/weights.bin", ner_weights, sizeof(ner_weights) - 1 },
+  { "ner/gazetteer.bin", ner_gazetteer, sizeof(ner_gazetteer) - 1 },
+  { "keymap.conf", keymap_conf, sizeof(keymap_conf) - 1 },
 };
 
 const unsigned char *dateline_resource(const char *name, size_t *length) {

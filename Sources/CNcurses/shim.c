@@ -1,1 +1,62 @@
+#define _XOPEN_SOURCE 700
 #include "CNcurses.h"
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+int dateline_attr_bold(void) { return A_BOLD; }
+int dateline_attr_underline(void) { return A_UNDERLINE; }
+int dateline_attr_reverse(void) { return A_REVERSE; }
+int dateline_attr_dim(void) { return A_DIM; }
+int dateline_color_pair(int pair) { return COLOR_PAIR(pair); }
+int dateline_lines(void) { return LINES; }
+int dateline_cols(void) { return COLS; }
+int dateline_key_code_yes(void) { return KEY_CODE_YES; }
+int dateline_key_f(int n) { return KEY_F(n); }
+WINDOW *dateline_stdscr(void) { return stdscr; }
+WINDOW *dateline_curscr(void) { return curscr; }
+
+int dateline_put_cell(int y, int x, const wchar_t *scalars, int count, int attrs, short pair) {
+  wchar_t text[CCHARW_MAX + 1];
+  int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+  for (int i = 0; i < n; i++) text[i] = scalars[i];
+  text[n] = 0;
+  cchar_t cell;
+  if (setcchar(&cell, text, (attr_t)attrs, pair, NULL) == ERR) return ERR;
+  return mvadd_wch(y, x, &cell);
+}
+
+int dateline_terminal_usable(void) {
+  int status = 0;
+  if (setupterm(NULL, STDOUT_FILENO, &status) != OK) return 0;
+  const char *cup = tigetstr("cup");
+  const char *clear = tigetstr("clear");
+  int usable = cup != NULL && cup != (char *)-1 && clear != NULL && clear != (char *)-1;
+  del_curterm(cur_term);
+  return usable;
+}
+
+// The only process-wide state: the last signal received, written by the handler and read by the run loop.
+static volatile sig_atomic_t pending_signal = 0;
+
+static void record_signal(int sig) { pending_signal = sig; }
+
+void dateline_install_signal_handlers(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = record_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocking read returns with EINTR
+  sigaction(SIGINT, &action, NULL);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+}
+
+int dateline_pending_signal(void) { return pending_signal; }
+
+void dateline_reraise(int sig) {
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+int dateline_wcwidth(wchar_t c) { return wcwidth(c); }

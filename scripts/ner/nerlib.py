@@ -178,8 +178,8 @@ def split_word(text, start, end):
     word = text[start:end]
     out = []
     # A trailing possessive 's (or ’s) is its own token.
-    if len(word) > 2 and (word[-2] in APOSTROPHES or word[-2] == "\u2018") and word[-1] in "sS":
-        out = [(end - 2, end)]
+    while len(word) > 2 and (word[-2] in APOSTROPHES or word[-2] == "\u2018") and word[-1] in "sS":
+        out = [(end - 2, end)] + out
         end -= 2
         word = text[start:end]
     pieces = [(start, end)]
@@ -325,7 +325,7 @@ def write_model(path, weights_int16, scale):
 def write_gazetteer(path, table):
     """Open-addressing table: capacity (power of two) u64 keys, then capacity u8 flags. Key 0 is empty."""
     cap = 1
-    while cap < len(table) * 2:
+    while cap * 3 < len(table) * 4:  # load factor at most 3/4
         cap *= 2
     keys = [0] * cap
     vals = [0] * cap

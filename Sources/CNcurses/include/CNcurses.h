@@ -3,4 +3,37 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <locale.h>
+#include <wchar.h>
+
+// Macros Swift cannot import, as functions.
+int dateline_attr_bold(void);
+int dateline_attr_underline(void);
+int dateline_attr_reverse(void);
+int dateline_attr_dim(void);
+int dateline_color_pair(int pair);
+int dateline_lines(void);
+int dateline_cols(void);
+int dateline_key_code_yes(void);
+int dateline_key_f(int n);
+WINDOW *dateline_stdscr(void);
+WINDOW *dateline_curscr(void);
+
+/// The C library's column width of one character (-1 when not printable).
+int dateline_wcwidth(wchar_t c);
+
+/// Draws one grapheme (up to 8 scalars, a base then combining marks) at (y, x) with attributes and colour pair.
+int dateline_put_cell(int y, int x, const wchar_t *scalars, int count, int attrs, short pair);
+
+/// Whether the terminal named by TERM can be driven (known, cursor addressing, clear): 1 yes, 0 no.
+int dateline_terminal_usable(void);
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal (no SA_RESTART, so a blocking
+/// read returns). dateline_pending_signal() returns it (0 when none).
+void dateline_install_signal_handlers(void);
+int dateline_pending_signal(void);
+/// Restores the default action for a signal and raises it again (to die of it after cleaning up).
+void dateline_reraise(int sig);
+
 #endif

@@ -1,0 +1,18 @@
+/// A rectangle of the screen, in columns and rows.
+public struct Rect: Sendable, Hashable {
+  public var x: Int
+  public var y: Int
+  public var width: Int
+  public var height: Int
+
+  public init(x: Int, y: Int, width: Int, height: Int) {
+    self.x = x
+    self.y = y
+    self.width = max(0, width)
+    self.height = max(0, height)
+  }
+
+  public static let zero = Rect(x: 0, y: 0, width: 0, height: 0)
+  public var maxX: Int { x + width }
+  public var maxY: Int { y + height }
+}

@@ -1,0 +1,185 @@
+import DatelineCore
+
+/// The pure update function: the next state and the effects for an event (bubbletea's `Update`).
+public enum Reducer {
+  /// Handles `event` in `state`.
+  public static func reduce(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
+    var next = state
+    let effects: [Effect]
+    switch event {
+    case .command(let command):
+      effects = next.run(command)
+    case .key(let key):
+      effects = next.handle(key)
+    case .resize(let width, let height):
+      next.resize(width: width, height: height)
+      effects = []
+    }
+    return (next, effects)
+  }
+
+  /// Handles `command` in `state`.
+  public static func reduce(_ state: AppState, _ command: Command) -> (AppState, [Effect]) {
+    reduce(state, .command(command))
+  }
+}
+
+/// `reduce(state, command)`: see `Reducer.reduce`.
+public func reduce(_ state: AppState, _ command: Command) -> (AppState, [Effect]) {
+  Reducer.reduce(state, command)
+}
+
+extension AppState {
+  /// A key: typed into the search prompt when it is open, otherwise looked up in the keymap.
+  mutating func handle(_ key: Key) -> [Effect] {
+    if search.prompt != nil {
+      editPrompt(with: key)
+      return []
+    }
+    guard let command = keymap.command(for: key) else {
+      status = "\(key.name) is not bound; h for help"
+      return []
+    }
+    return run(command)
+  }
+
+  /// Runs one command.
+  mutating func run(_ command: Command) -> [Effect] {
+    status = nil
+    if showingHelp {
+      switch command {
+      case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .moveFirst, .moveLast:
+        scrollHelp(command)
+        return []
+      case .help, .cancel, .quit:
+        showingHelp = false
+        return []
+      case .redraw:
+        return [.redraw]
+      default:
+        showingHelp = false
+      }
+    }
+    switch command {
+    case .moveDown: move(by: 1)
+    case .moveUp: move(by: -1)
+    case .pageDown: move(by: max(1, pageSize - 1))
+    case .pageUp: move(by: -max(1, pageSize - 1))
+    case .halfPageDown: move(by: max(1, pageSize / 2))
+    case .halfPageUp: move(by: -max(1, pageSize / 2))
+    case .moveFirst: move(by: Int.min / 2)
+    case .moveLast: move(by: Int.max / 2)
+    case .nextPane: focus = focus.next
+    case .previousPane: focus = focus.previous
+    case .enter: enter()
+    case .nextUpdate: jumpUpdate(forward: true)
+    case .previousUpdate: jumpUpdate(forward: false)
+    case .nextMention: jumpMention(forward: true)
+    case .previousMention: jumpMention(forward: false)
+    case .selectEntity: selectEntityNearCursor()
+    case .cycleTypeFilter: cycleTypeFilter()
+    case .searchForward: openPrompt(.forward)
+    case .searchBackward: openPrompt(.backward)
+    case .findNext: findAgain(reverse: false)
+    case .findPrevious: findAgain(reverse: true)
+    case .help:
+      showingHelp = true
+      helpScroll = 0
+    case .redraw: return [.redraw]
+    case .cancel:
+      search.prompt = nil
+      search.match = nil
+    case .quit: return [.quit]
+    }
+    return []
+  }
+
+  /// Rows a page moves in the focused pane.
+  var pageSize: Int {
+    switch focus {
+    case .stories: max(1, screen.contentRows(of: .stories) / 2)
+    case .updates: max(1, updateRows)
+    case .entities: SidebarLayout.entryRows(in: self)
+    }
+  }
+
+  mutating func move(by delta: Int) {
+    switch focus {
+    case .stories:
+      storyCursor = clampedAdd(storyCursor, delta, upTo: stories.count - 1)
+    case .updates:
+      updateScroll = clampedAdd(updateScroll, delta, upTo: maxUpdateScroll)
+      markVisibleRead()
+    case .entities:
+      sidebarCursor = clampedAdd(sidebarCursor, delta, upTo: sidebar.count - 1)
+    }
+    clampLists()
+  }
+
+  private func clampedAdd(_ value: Int, _ delta: Int, upTo limit: Int) -> Int {
+    max(0, min(max(0, limit), value + delta))
+  }
+
+  mutating func scrollHelp(_ command: Command) {
+    let rows = max(1, screen.height - 2)
+    let total = HelpView.lineCount(keymap: keymap)
+    let delta =
+      switch command {
+      case .moveDown: 1
+      case .moveUp: -1
+      case .pageDown: rows - 1
+      case .pageUp: -(rows - 1)
+      case .halfPageDown: rows / 2
+      case .halfPageUp: -(rows / 2)
+      case .moveFirst: Int.min / 2
+      default: Int.max / 2
+      }
+    helpScroll = clampedAdd(helpScroll, delta, upTo: max(0, total - rows))
+  }
+
+  mutating func enter() {
+    switch focus {
+    case .stories:
+      guard !stories.isEmpty else {
+        status = "No stories"
+        return
+      }
+      if storyCursor != openStory { open(story: storyCursor) }
+      focus = .updates
+    case .updates:
+      selectEntityNearCursor()
+    case .entities:
+      guard let entry = sidebarEntry else {
+        status = "No entities in this story"
+        return
+      }
+      selectedEntity = entry.entity.id
+      currentMention = nil
+      jumpMention(forward: true)
+    }
+  }
+
+  /// Scrolls to the start of the next or previous update.
+  mutating func jumpUpdate(forward: Bool) {
+    let starts = layout.updateStart
+    guard !starts.isEmpty else {
+      status = "No updates"
+      return
+    }
+    let target = forward ? starts.first { $0 > updateScroll } : starts.last { $0 < updateScroll }
+    guard let target else {
+      status = forward ? "Last update" : "First update"
+      return
+    }
+    updateScroll = min(target, maxUpdateScroll)
+    if forward && target > maxUpdateScroll { status = "Last update" }
+    markVisibleRead()
+  }
+
+  mutating func cycleTypeFilter() {
+    let order: [EntityType?] = [nil] + EntityType.allCases.map { Optional($0) }
+    let index = order.firstIndex(of: typeFilter) ?? 0
+    setTypeFilter(order[(index + 1) % order.count])
+    status = "Sidebar: " + (typeFilter?.pluralTitle.lowercased() ?? "all entities")
+  }
+}

@@ -1,0 +1,85 @@
+/// Splits untrusted text into displayable glyphs: grapheme clusters measured by `DisplayWidth`, with control
+/// characters and terminal escape sequences (CSI, OSC, DCS and two-byte ESC sequences) removed, so nothing from a
+/// page can reach the terminal as a command.
+public enum GlyphScanner {
+  /// The glyphs of `text`, with scalar offsets into `text`.
+  public static func glyphs(of text: String) -> [Glyph] {
+    var result: [Glyph] = []
+    result.reserveCapacity(text.utf8.count)
+    var offset = 0
+    var escape = EscapeState.none
+    for character in text {
+      let scalars = character.unicodeScalars
+      let count = scalars.count
+      defer { offset += count }
+      guard let first = scalars.first else { continue }
+      if escape != .none {
+        escape = escape.after(first)
+        continue
+      }
+      let value = first.value
+      if value == 0x1B { escape = .started; continue }
+      if value == 0x9B { escape = .csi; continue }
+      if value == 0x9D || value == 0x90 { escape = .string; continue }
+      if value == 0x09 {
+        result.append(Glyph(text: " ", width: 1, scalarStart: offset, scalarLength: count, isSpace: true, isTab: true))
+        continue
+      }
+      if value == 0x0A || value == 0x0D || value == 0x0B || value == 0x0C {
+        result.append(Glyph(text: " ", width: 1, scalarStart: offset, scalarLength: count, isSpace: true))
+        continue
+      }
+      if value < 0x20 || (0x7F..<0xA0).contains(value) { continue }
+      if isInvisible(value) { continue }
+      if value == 0x20 {
+        result.append(Glyph(text: " ", width: 1, scalarStart: offset, scalarLength: count, isSpace: true))
+        continue
+      }
+      let width = DisplayWidth.of(character)
+      if width == 0 { continue }  // zero-width on its own (joiners, format characters): nothing to draw
+      var drawn = String(character)
+      if scalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+        drawn = String(String.UnicodeScalarView(scalars.filter { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }))
+        if drawn.isEmpty { continue }
+      }
+      let base = first.properties.generalCategory
+      if base == .nonspacingMark || base == .enclosingMark { drawn = "\u{00A0}" + drawn }
+      result.append(Glyph(text: drawn, width: UInt8(width), scalarStart: offset, scalarLength: count))
+    }
+    return result
+  }
+
+  /// Bidirectional controls and other invisible formatting that could reorder or hide text.
+  static func isInvisible(_ value: UInt32) -> Bool {
+    (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+      || value == 0xFEFF || value == 0x200B || value == 0x2028 || value == 0x2029
+  }
+
+  /// Where the scanner is inside an escape sequence.
+  enum EscapeState: Equatable {
+    case none
+    case started  // after ESC
+    case csi  // ESC [ ... final byte 0x40-0x7E
+    case string  // ESC ] / ESC P ... BEL or ESC \
+    case stringEscape  // ESC inside a string
+
+    func after(_ scalar: Unicode.Scalar) -> EscapeState {
+      let v = scalar.value
+      switch self {
+      case .none: return .none
+      case .started:
+        if v == 0x5B { return .csi }
+        if v == 0x5D || v == 0x50 || v == 0x5F || v == 0x5E || v == 0x58 { return .string }
+        if (0x20...0x2F).contains(v) { return .started }  // intermediate bytes, e.g. ESC ( B
+        return .none
+      case .csi:
+        return (0x40...0x7E).contains(v) || v > 0x7F ? .none : .csi
+      case .string:
+        if v == 0x07 || v == 0x9C { return .none }
+        return v == 0x1B ? .stringEscape : .string
+      case .stringEscape:
+        return v == 0x5C ? .none : .string
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/// The title bar on a pane's first row; reversed on the focused pane.
+enum PaneTitleView {
+  static func draw(_ pane: Pane, _ state: AppState, into grid: inout Grid, rect: Rect) {
+    let focused = state.focus == pane
+    let style = focused ? Style(.selection, [.reverse, .bold]) : Style(.heading, [.bold])
+    grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: style))
+    var title = pane.title
+    switch pane {
+    case .stories: title += " (\(state.stories.count))"
+    case .updates: if let story = state.story { title += " (\(story.updates.count))" }
+    case .entities: if let filter = state.typeFilter { title += ": " + filter.pluralTitle.lowercased() }
+    }
+    if !state.screen.sideBySide { title += "  [Tab: " + pane.next.title.lowercased() + "]" }
+    grid.putTruncated(" " + title, x: rect.x, y: rect.y, style: style, limit: rect.maxX)
+  }
+}

@@ -1,0 +1,19 @@
+import DatelineApp
+
+/// What the run loop needs from a terminal (ratatui's `Backend`): its size, drawing a grid, reading keys.
+public protocol TerminalBackend {
+  /// Columns and rows.
+  var size: (width: Int, height: Int) { get }
+  /// Copies `grid` to the screen, sending only what changed since the last frame unless `full`.
+  mutating func draw(_ grid: Grid, full: Bool)
+  /// Blocks until the next input; nil when input is closed or a terminating signal arrived.
+  mutating func nextInput() -> TerminalInput?
+}
+
+/// One thing read from the terminal.
+public enum TerminalInput: Sendable, Hashable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// A key dateline has no name for.
+  case unknown
+}
