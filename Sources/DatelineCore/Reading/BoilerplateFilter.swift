@@ -36,39 +36,43 @@ public struct BoilerplateFilter: Sendable {
     var pendingCardIntro = false
     var write = 0
     var index = 0
-    func keep(_ line: InputLine) {
-      var line = line
-      line.followsCardIntro = pendingCardIntro
-      pendingCardIntro = false
-      lines[write] = line
-      write += 1
-    }
     while index < lines.count {
-      let line = lines[index]
+      let current = index
       index += 1
-      if line.text.isEmpty { continue }
-      switch verdict(for: line.text, blockEndName: nil) {
+      if lines[current].text.isEmpty { continue }
+      var body: InputLine?
+      switch verdict(for: lines[current], blockEndName: nil) {
       case .keep:
-        keep(line)
+        if write == current && !pendingCardIntro {
+          write += 1  // the common case: the line stays where it is, untouched
+          continue
+        }
+        body = lines[current]
       case .remove(let reason):
-        removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
+        removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: reason))
       case .cardIntro(let reason):
-        removed.append(RemovedText(line: line.number, text: line.text, reason: reason))
+        removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: reason))
         pendingCardIntro = true
       case .cut(let reason, let keepFrom):
         pendingCardIntro = false
-        if let body = cut(line, at: keepFrom, reason: reason, into: &removed) { keep(body) }
+        body = cut(lines[current], at: keepFrom, reason: reason, into: &removed)
       case .blockStart(let name):
-        guard let end = blockEnd(named: name, in: lines, after: index - 1) else {
-          removed.append(RemovedText(line: line.number, text: line.text, reason: name))
+        guard let end = blockEnd(named: name, in: lines, after: current) else {
+          removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: name))
           continue
         }
-        for blockLine in lines[(index - 1)..<end.index] where !blockLine.text.isEmpty {
+        for blockLine in lines[current..<end.index] where !blockLine.text.isEmpty {
           removed.append(RemovedText(line: blockLine.number, text: blockLine.text, reason: name))
         }
         pendingCardIntro = false
-        if let body = cut(lines[end.index], at: end.keepFrom, reason: name, into: &removed) { keep(body) }
+        body = cut(lines[end.index], at: end.keepFrom, reason: name, into: &removed)
         index = end.index + 1
+      }
+      if var body {
+        body.followsCardIntro = pendingCardIntro
+        pendingCardIntro = false
+        lines[write] = body
+        write += 1
       }
     }
     lines.removeLast(lines.count - write)
@@ -90,7 +94,7 @@ public struct BoilerplateFilter: Sendable {
     let last = min(lines.count - 1, start + Self.longestBlock)
     guard start + 1 <= last else { return nil }
     for index in (start + 1)...last {
-      if case .cut(_, let keepFrom) = verdict(for: lines[index].text, blockEndName: name) {
+      if case .cut(_, let keepFrom) = verdict(for: lines[index], blockEndName: name) {
         return (index, keepFrom)
       }
     }
@@ -98,8 +102,9 @@ public struct BoilerplateFilter: Sendable {
   }
 
   /// The first rule that matches `text` decides. With `blockEndName`, only that block's end is looked for.
-  private func verdict(for text: String, blockEndName: String?) -> Verdict {
-    let candidates = rules.candidates(for: text)
+  private func verdict(for line: InputLine, blockEndName: String?) -> Verdict {
+    let text = line.text
+    let candidates = rules.candidates(for: text, start: line.shape.start)
     if candidates.isEmpty { return .keep }
     let isShort = text.utf8.count <= 4 * LineFolding.longestBoilerplate
       && text.unicodeScalars.count <= LineFolding.longestBoilerplate

@@ -76,14 +76,20 @@ public struct BoilerplateRules: Sendable {
 
   /// The rules that could match a line, in file order: those whose first literal piece the line starts with.
   func candidates(for line: String) -> [BoilerplateRule] {
-    removing.candidates(for: line).map { rules[$0] }
+    candidates(for: line, start: LineStart(line))
+  }
+
+  /// The same, for a line whose start was measured already (the common, fast path).
+  func candidates(for line: String, start: LineStart) -> [BoilerplateRule] {
+    guard removing.mayStart(start) else { return [] }
+    return removing.candidates(for: line).map { rules[$0] }
   }
 
   /// Labels are a word or two: only this much of a title is folded to test them.
   static let longestLabel = 48
 
   /// A cheap first test for `postKind`: whether any label rule could match the line at all.
-  func mayBeLabel(_ line: String) -> Bool { labels.mayStart(line) }
+  func mayBeLabel(_ line: InputLine) -> Bool { labels.mayStart(line.shape.start) }
 
   /// What kind of post a title announces, from the picture and video label rules.
   public func postKind(ofTitle title: String) -> Update.Kind {
@@ -129,15 +135,16 @@ struct RuleIndex: Sendable {
 
   /// Whether any rule could match a line starting so: a cheap test on its first bytes, case-folded for ASCII.
   /// A line starting with anything that folding changes beyond ASCII case is let through.
-  func mayStart(_ line: String) -> Bool {
+  func mayStart(_ line: String) -> Bool { mayStart(LineStart(line)) }
+
+  func mayStart(_ start: LineStart) -> Bool {
     if !short.isEmpty { return true }
-    var iterator = line.utf8.makeIterator()
-    guard let a = iterator.next(), let b = iterator.next() else { return false }
-    let (la, lb) = (Self.lower(a), Self.lower(b))
+    guard start.count >= 2 else { return false }
+    let (la, lb) = (Self.lower(start.bytes.0), Self.lower(start.bytes.1))
     guard Self.isPlain(la), Self.isPlain(lb) else { return true }
     if hasPairs && Self.isSet(pairs, Self.pair(la, lb)) { return true }
-    guard let c = iterator.next(), let d = iterator.next() else { return false }
-    let (lc, ld) = (Self.lower(c), Self.lower(d))
+    guard start.count == 4 else { return false }
+    let (lc, ld) = (Self.lower(start.bytes.2), Self.lower(start.bytes.3))
     // Two spaces fold into one, so the raw bytes would not be the folded head's: let such a line through.
     guard !(lc == 0x20 && ld == 0x20), let quad = Self.quad(la, lb, lc, ld) else { return true }
     return Self.isSet(quads, quad)

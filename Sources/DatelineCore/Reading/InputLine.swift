@@ -106,6 +106,19 @@ public struct InputLine: Sendable, Hashable {
     return count
   }
 
+  /// Whether bytes are valid UTF-8. (`String(validating:)` would do, but costs several times more per byte.)
+  private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+
   /// The line made of `bytes`, cleaned and trimmed. With `validating`, nil when the bytes are not valid UTF-8
   /// (otherwise bad bytes are repaired).
   private static func make(number: Int, bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> InputLine? {
@@ -116,13 +129,9 @@ public struct InputLine: Sendable, Hashable {
     let trimmed = UnsafeBufferPointer(rebasing: bytes[first..<end])
     var needsCleaning = false
     let shape = LineShape(bytes: trimmed, needsCleaning: &needsCleaning)
-    if needsCleaning {
-      guard let raw = validating ? String(validating: bytes, as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
-      else { return nil }
-      return make(number: number, raw: Substring(raw))
-    }
-    guard let text = validating ? String(validating: trimmed, as: UTF8.self) : String(decoding: trimmed, as: UTF8.self)
-    else { return nil }
+    if validating && shape.hasNonASCII && !isValidUTF8(bytes) { return nil }
+    if needsCleaning { return make(number: number, raw: Substring(String(decoding: bytes, as: UTF8.self))) }
+    let text = String(decoding: trimmed, as: UTF8.self)
     // A non-ASCII space at either end (no-break, ideographic…) is rare: trim it the slow way.
     if let head = trimmed.first, let tail = trimmed.last, head >= 0x80 || tail >= 0x80,
       let headScalar = text.unicodeScalars.first, let tailScalar = text.unicodeScalars.last,

@@ -22,6 +22,10 @@ struct LineShape: Sendable, Hashable {
   var startsLowercase = false
   /// The line starts with an ASCII digit (a time stamp may).
   var startsWithDigit = false
+  /// The line's first four bytes (fewer when it is shorter), for the rules' quick first test.
+  var start = LineStart()
+  /// The line has a byte outside ASCII (or a control byte, which sends it through cleaning anyway).
+  var hasNonASCII = false
   /// The line ends with the word "ago" ("3 hours ago").
   var endsWithAgo = false
   /// More double quotes opened than closed: the paragraph continues a quotation into the next one, as news
@@ -88,6 +92,7 @@ struct LineShape: Sendable, Hashable {
         }
         continue
       }
+      hasNonASCII = true
       if byte & 0xC0 == 0x80 { continue }  // a continuation byte
       scalars += 1
       if !inWord {
@@ -126,6 +131,7 @@ struct LineShape: Sendable, Hashable {
       let tail = (bytes[count - 4], bytes[count - 3] | 0x20, bytes[count - 2] | 0x20, bytes[count - 1] | 0x20)
       endsWithAgo = tail == (0x20, 0x61, 0x67, 0x6F)
     }
+    start = LineStart(bytes)
     if let first = bytes.first {
       startsWithDigit = (0x30...0x39).contains(first)
       startsWithQuote = Self.opensQuote(bytes)
@@ -186,5 +192,39 @@ struct LineShape: Sendable, Hashable {
     if first == 0x22 || first == 0x27 { return true }
     if first == 0xE2 && bytes.count >= 3 && bytes[1] == 0x80 { return [0x98, 0x9C, 0x9E].contains(bytes[2]) }
     return first == 0xC2 && bytes.count >= 2 && bytes[1] == 0xAB
+  }
+}
+
+/// The first (up to) four bytes of a line, as the boilerplate and label rules test them first.
+struct LineStart: Sendable, Hashable {
+  var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+  var count: UInt8 = 0
+
+  init() {}
+
+  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    count = UInt8(min(4, buffer.count))
+    if buffer.count > 0 { bytes.0 = buffer[0] }
+    if buffer.count > 1 { bytes.1 = buffer[1] }
+    if buffer.count > 2 { bytes.2 = buffer[2] }
+    if buffer.count > 3 { bytes.3 = buffer[3] }
+  }
+
+  init(_ text: String) {
+    var text = text
+    text.makeContiguousUTF8()
+    self = text.utf8.withContiguousStorageIfAvailable { LineStart($0) } ?? LineStart()
+  }
+
+  static func == (lhs: LineStart, rhs: LineStart) -> Bool {
+    lhs.count == rhs.count && lhs.bytes == rhs.bytes
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    hasher.combine(bytes.0)
+    hasher.combine(bytes.1)
+    hasher.combine(bytes.2)
+    hasher.combine(bytes.3)
   }
 }

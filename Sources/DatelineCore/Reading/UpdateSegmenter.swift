@@ -50,7 +50,7 @@ public struct UpdateSegmenter: Sendable {
     var index = start
     while index < lines.count {
       let current = lines[index]
-      let mayBeLabel = rules.mayBeLabel(current.text)
+      let mayBeLabel = rules.mayBeLabel(current)
       // Most lines are plain text: settle them before looking at any neighbour.
       if !current.followsCardIntro && !current.isTitleLike && !TimeStamp.mayBe(current.shape) && !mayBeLabel {
         builder.addParagraph(current)
@@ -103,7 +103,7 @@ public struct UpdateSegmenter: Sendable {
       // A title followed by an unpunctuated summary and then no paragraph is a card, not a post.
       if let next, !builder.isEmpty, next.shape.isUnpunctuated, !next.shape.startsWithQuote,
         !next.shape.leavesQuoteOpen, next.shape.wordCount <= Self.longestSummaryWords,
-        !(rules.mayBeLabel(next.text) && rules.postKind(ofTitle: next.text) != .text),
+        !(rules.mayBeLabel(next) && rules.postKind(ofTitle: next.text) != .text),
         !(afterNext.map(\.isParagraphLike) ?? false)
       {
         builder.addCard(title: current, summary: next)
