@@ -14,7 +14,11 @@ ROWS=${ROWS_OVERRIDE:-24}
 
 work=$(mktemp -d)
 sock="dateline-bytes-$$"
-cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  tmux -L "$sock-dateline" kill-server 2>/dev/null || true
+  tmux -L "$sock-less" kill-server 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT INT TERM
 
 # A live blog whose mentions of Blinken are far apart, so a jump has to scroll.
@@ -61,11 +65,11 @@ settle() {
 start() {
   name=$1; shift
   : > "$work/$name.out"
-  tmux -L "$sock" -f /dev/null new-session -d -s "$name" -x "$COLS" -y "$ROWS" \
+  tmux -L "$sock-$name" -f /dev/null new-session -d -s "$name" -x "$COLS" -y "$ROWS" \
     "export TERM=xterm-256color LANG=C.UTF-8 LESS= LESSHISTFILE=-; cd '$work'; stty -echo; read go; $*"
-  tmux -L "$sock" pipe-pane -o -t "$name" "cat >> '$work/$name.out'"
+  tmux -L "$sock-$name" pipe-pane -o -t "$name" "cat >> '$work/$name.out'"
   sleep 0.2
-  tmux -L "$sock" send-keys -t "$name" Enter
+  tmux -L "$sock-$name" send-keys -t "$name" Enter
   settle "$name.out"
 }
 
@@ -73,7 +77,7 @@ start() {
 keys() {
   name=$1; shift
   before=$(size "$name.out")
-  tmux -L "$sock" send-keys -t "$name" "$@"
+  tmux -L "$sock-$name" send-keys -t "$name" "$@"
   settle "$name.out"
   echo $(( $(size "$name.out") - before ))
 }
@@ -84,12 +88,12 @@ d_scroll=$(keys dateline j)
 keys dateline Tab Enter > /dev/null       # select Antony Blinken in the sidebar: jump to the first mention
 d_jump=$(keys dateline ']')               # the next mention, past the first screen
 d_jump2=$(keys dateline ']')
-tmux -L "$sock" send-keys -t dateline q
+tmux -L "$sock-dateline" send-keys -t dateline q
 
 start less "less -S story-plain.txt"
 l_first=$(size less.out)
 l_scroll=$(keys less j)
-tmux -L "$sock" send-keys -t less q
+tmux -L "$sock-less" send-keys -t less q
 
 printf '%-34s %10s %10s\n' "at ${COLS}x${ROWS}, bytes written" dateline less
 printf '%-34s %10s %10s\n' "first frame" "$d_first" "$l_first"

@@ -60,3 +60,19 @@ void dateline_reraise(int sig) {
 }
 
 int dateline_wcwidth(wchar_t c) { return wcwidth(c); }
+
+static void restore_and_die(int sig) {
+  endwin();  // not async-signal-safe in theory; the process is dying anyway and this is what the user needs
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void dateline_install_crash_handlers(void) {
+  static const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = restore_and_die;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+}

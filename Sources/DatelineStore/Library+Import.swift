@@ -127,7 +127,6 @@ struct CaptureImport {
     _ merge: CaptureMerger.Result, stored: [StoredDigest], incoming: [UpdateDigest], story storyID: Int64,
     capture captureID: Int64
   ) throws -> [Int64] {
-    let encoder = JSONEncoder()
     var rowIDs = [Int64](repeating: 0, count: incoming.count)
     let insert = try db.cachedStatement(
       sql: """
@@ -153,7 +152,7 @@ struct CaptureImport {
         let update = story.updates[i]
         try insert.execute(arguments: [
           storyID, position, update.id.rawValue, update.title, update.time, update.kind.rawValue, update.line,
-          incoming[i].opening, try json(update.paragraphs, encoder), try json(update.links, encoder),
+          incoming[i].opening, StoredJSON.paragraphs(update.paragraphs), StoredJSON.links(update.links),
           incoming[i].contentHash, captureID, captureID,
         ])
         rowIDs[i] = db.lastInsertedRowID
@@ -164,7 +163,7 @@ struct CaptureImport {
           let update = story.updates[i]
           try change.execute(arguments: [
             position, update.id.rawValue, update.title, update.time, update.kind.rawValue, update.line,
-            incoming[i].opening, try json(update.paragraphs, encoder), try json(update.links, encoder),
+            incoming[i].opening, StoredJSON.paragraphs(update.paragraphs), StoredJSON.links(update.links),
             incoming[i].contentHash, captureID, row.id,
           ])
         } else {
@@ -179,9 +178,6 @@ struct CaptureImport {
     return rowIDs
   }
 
-  private func json<T: Encodable>(_ value: T, _ encoder: JSONEncoder) throws -> String {
-    String(decoding: try encoder.encode(value), as: UTF8.self)
-  }
 }
 
 /// A stored update as the merger needs it, without its body.

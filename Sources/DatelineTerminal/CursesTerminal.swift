@@ -23,6 +23,7 @@ public struct CursesTerminal: TerminalBackend {
     dateline_install_signal_handlers()
     set_escdelay(25)
     guard newterm(nil, stdout, stdin) != nil else { throw .initialisationFailed }
+    dateline_install_crash_handlers()
     cbreak()
     noecho()
     nonl()

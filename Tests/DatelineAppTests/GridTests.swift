@@ -49,3 +49,13 @@ final class GridTests: XCTestCase {
     XCTAssertEqual(Grid(width: -1, height: -1).cells.count, 0)
   }
 }
+
+final class GridEdgeTests: XCTestCase {
+  func testFillOutsideTheGridDoesNothing() {
+    var grid = Grid(width: 4, height: 2)
+    grid.fill(x: 0, y: 30, width: 4, height: 2, with: Cell("z"))
+    grid.fill(x: 9, y: 0, width: 4, height: 2, with: Cell("z"))
+    grid.fill(x: 0, y: 0, width: -4, height: -2, with: Cell("z"))
+    XCTAssertEqual(grid.description, "\n")
+  }
+}

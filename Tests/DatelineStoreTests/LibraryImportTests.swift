@@ -129,6 +129,22 @@ final class LibraryImportTests: XCTestCase {
     XCTAssertFalse(try library.removeStory(id: story.id))
   }
 
+  func testStoredUpdatesReadBackAsImported() throws {
+    let (library, _) = try open()
+    var withCard = Update(
+      title: "Bridges closed", line: 4, paragraphs: [Paragraph(line: 5, text: "Two \"bridges\" closed\u{2028}today.", column: 3)],
+      links: [LinkCard(line: 6, title: "Related: the dyke repairs", summary: "What went wrong", summaryLine: 7),
+              LinkCard(line: 8, title: "Another card")],
+      kind: .pictures)
+    withCard.time = "09:12 CET"
+    let story = Story(source: "hand.txt", headline: headline, updates: [withCard, Update(title: nil, line: 9, paragraphs: [Paragraph(line: 9, text: "Lead text here.")])])
+    _ = try library.importCapture(story, bytes: Array("hand".utf8))
+    let summary = try XCTUnwrap(library.stories().first)
+    let back = try library.updates(story: summary.id, range: 0..<10).map(\.update)
+    XCTAssertEqual(back, story.updates)
+    XCTAssertEqual(try library.loadStory(id: summary.id)?.updates, story.updates)
+  }
+
   /// Every row of every table, to compare a library before and after.
   private func dump(_ library: Library) throws -> [String] {
     try library.read { db in

@@ -120,7 +120,7 @@ final class ReaderEndToEndTests: XCTestCase {
   }
 
   func testSignalsRestoreTheTerminal() throws {
-    for (signal, name) in [(SIGTERM, "TERM"), (SIGHUP, "HUP")] {
+    for (signal, name) in [(SIGTERM, "TERM"), (SIGHUP, "HUP"), (SIGSEGV, "SEGV (a crash)")] {
       let tmux = try start("--names names.txt story.txt")
       try tmux.waitFor("the reader") { $0.contains("Entities") }
       let shell = try XCTUnwrap(try tmux.panePID())

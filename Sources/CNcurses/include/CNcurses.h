@@ -33,6 +33,9 @@ int dateline_terminal_usable(void);
 /// read returns). dateline_pending_signal() returns it (0 when none).
 void dateline_install_signal_handlers(void);
 int dateline_pending_signal(void);
+/// On a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: a Swift runtime trap included) puts the
+/// terminal back with endwin() before dying of the same signal, so a crash never leaves a raw terminal.
+void dateline_install_crash_handlers(void);
 /// Restores the default action for a signal and raises it again (to die of it after cleaning up).
 void dateline_reraise(int sig);
 

@@ -21,8 +21,10 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
 
   /// Fills a rectangle with `cell`.
   public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with cell: Cell = .blank) {
-    for row in max(0, y)..<min(height, y + h) where row >= 0 {
-      for column in max(0, x)..<max(max(0, x), min(width, x + w)) { cells[row * width + column] = cell }
+    let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+    let columns = max(0, x)..<max(max(0, x), min(width, x + w))
+    for row in rows {
+      for column in columns { cells[row * width + column] = cell }
     }
   }
 

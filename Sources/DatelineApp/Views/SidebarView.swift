@@ -8,8 +8,9 @@ public enum SidebarView {
       return
     }
     var y = rect.y
-    var previousType = state.sidebarScroll > 0 ? state.sidebar[state.sidebarScroll - 1].entity.type : nil
-    for index in state.sidebarScroll..<state.sidebar.count {
+    let first = min(state.sidebarScroll, state.sidebar.count - 1)
+    var previousType = first > 0 ? state.sidebar[first - 1].entity.type : nil
+    for index in first..<state.sidebar.count {
       guard y < rect.maxY else { break }
       let entry = state.sidebar[index]
       if entry.entity.type != previousType {

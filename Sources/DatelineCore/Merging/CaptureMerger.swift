@@ -98,8 +98,17 @@ public struct CaptureMerger: Sendable {
       used.insert(s)
     }
     let unmatchedCapture = capture.indices.filter { result[$0] == nil }
-    let unmatchedStored = stored.indices.filter { !used.contains($0) }
-    guard !unmatchedCapture.isEmpty, !unmatchedStored.isEmpty else { return result }
+    guard !unmatchedCapture.isEmpty else { return result }
+    // A capture shows a stretch of the page: an edited update lies among the stored updates between the first
+    // and last it matched by id (widened by how many it did not match), not among the hundreds that scrolled
+    // off long ago. With no id match at all, every stored update is a candidate.
+    var candidates = stored.indices
+    if let low = used.min(), let high = used.max() {
+      let margin = unmatchedCapture.count
+      candidates = max(0, low - margin)..<min(stored.count, high + margin + 1)
+    }
+    let unmatchedStored = candidates.filter { !used.contains($0) }
+    guard !unmatchedStored.isEmpty else { return result }
 
     // Fuzzy: best pairs first, so an edited post is not taken by a weaker look-alike.
     let storedShapes = unmatchedStored.map { UpdateSimilarity.Shape(stored[$0]) }

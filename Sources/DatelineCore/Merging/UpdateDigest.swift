@@ -47,18 +47,28 @@ public struct ContentHasher: Sendable {
   public init() {}
 
   /// Adds `bytes`.
-  public mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+  public mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+    var low = self.low
+    var high = self.high
     for byte in bytes {
       low = (low ^ UInt64(byte)) &* 0x100_0000_01b3
       high = (high ^ UInt64(byte ^ 0x5a)) &* 0x100_0000_01b3
       high = high &+ (low >> 29)
     }
+    self.low = low
+    self.high = high
+  }
+
+  /// Adds `bytes`.
+  public mutating func add(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { add(bytes: $0) }
   }
 
   /// Adds a string and a separator, so ("ab", "c") and ("a", "bc") differ.
   public mutating func add(_ text: String) {
-    add(bytes: text.utf8)
-    add(bytes: CollectionOfOne(0xff))
+    var text = text
+    text.withUTF8 { add(bytes: $0) }
+    withUnsafeBytes(of: UInt8(0xff)) { add(bytes: $0.bindMemory(to: UInt8.self)) }
   }
 
   /// The hash as 32 lower-case hex digits.
@@ -71,7 +81,7 @@ public struct ContentHasher: Sendable {
   }
 
   /// The hash of `bytes` as 32 hex digits.
-  public static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
+  public static func hex(of bytes: [UInt8]) -> String {
     var hasher = ContentHasher()
     hasher.add(bytes: bytes)
     return hasher.hex

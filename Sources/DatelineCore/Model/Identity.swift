@@ -14,11 +14,36 @@ public struct UpdateID: RawRepresentable, Codable, Sendable, Hashable, CustomStr
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(title: String?, firstParagraph: String?) {
-    let empty: UInt64 = 0xcbf2_9ce4_8422_2325  // the hash of no bytes: a title with no letters or digits
-    if let title, case let hash = TextFingerprint.keyHash(title), hash != empty {
-      rawValue = "t:" + String(hash, radix: 36)
+    self.init(titleKeyHash: title.map { TextFingerprint.keyHash($0) }, firstParagraph: firstParagraph)
+  }
+
+  /// The same, with the title's `TextFingerprint.keyHash` already computed.
+  init(titleKeyHash: UInt64?, firstParagraph: String?) {
+    if let titleKeyHash, titleKeyHash != TextFingerprint.emptyKeyHash {
+      rawValue = Self.format("t", titleKeyHash)
     } else {
-      rawValue = "p:" + String(TextFingerprint.keyHash(firstParagraph ?? "", maxWords: 10), radix: 36)
+      rawValue = Self.format("p", TextFingerprint.keyHash(firstParagraph ?? "", maxWords: 10))
+    }
+  }
+
+  /// "t:" or "p:" and the hash in base 36: at most 15 bytes, so the string needs no heap storage.
+  private static func format(_ prefix: Unicode.Scalar, _ hash: UInt64) -> String {
+    var count = 1
+    var rest = hash / 36
+    while rest > 0 {
+      count += 1
+      rest /= 36
+    }
+    return String(unsafeUninitializedCapacity: count + 2) { buffer in
+      buffer[0] = UInt8(ascii: prefix)
+      buffer[1] = UInt8(ascii: ":")
+      var value = hash
+      for position in stride(from: count + 1, through: 2, by: -1) {
+        let digit = UInt8(value % 36)
+        buffer[position] = digit < 10 ? 0x30 + digit : 0x57 + digit  // 0-9, then a-z
+        value /= 36
+      }
+      return count + 2
     }
   }
   public var description: String { rawValue }

@@ -36,7 +36,7 @@ public enum TextFingerprint {
 
   /// A 64-bit FNV-1a hash of `key(text, maxWords:)`, computed without building the key.
   static func keyHash(_ text: String, maxWords: Int = .max) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = emptyKeyHash
     var words = 0
     forEachWordByte(text) { byte, startsWord in
       if startsWord {
@@ -53,20 +53,36 @@ public enum TextFingerprint {
   /// A hash of each word of `text` (as `words` splits it): cheap to compare, no allocation per word.
   static func wordHashes(_ text: String) -> [UInt64] {
     var hashes: [UInt64] = []
+    _ = wordHashes(text, into: &hashes)
+    return hashes
+  }
+
+  /// Replaces the contents of `hashes` with the word hashes of `text` (reusing its storage: this runs for
+  /// every title of a capture) and returns `keyHash(text)`, computed in the same pass.
+  static func wordHashes(_ text: String, into hashes: inout [UInt64]) -> UInt64 {
+    hashes.removeAll(keepingCapacity: true)
     var hash: UInt64 = 0
+    var key: UInt64 = emptyKeyHash
     var started = false
     forEachWordByte(text) { byte, startsWord in
       if startsWord {
-        if started { hashes.append(hash) }
+        if started {
+          hashes.append(hash)
+          key = (key ^ 0x2D) &* 0x100_0000_01b3
+        }
         hash = 0xcbf2_9ce4_8422_2325
         started = true
       }
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3  // FNV-1a
+      key = (key ^ UInt64(byte)) &* 0x100_0000_01b3
       return true
     }
     if started { hashes.append(hash) }
-    return hashes
+    return key
   }
+
+  /// `keyHash` of a text with no letters or digits.
+  static let emptyKeyHash: UInt64 = 0xcbf2_9ce4_8422_2325
 
   /// Calls `body` with each lower-cased UTF-8 byte of each word, flagging the first byte of a word; stops when
   /// `body` returns false. Apostrophes (straight or curly) do not split a word: "Russia's" is one.

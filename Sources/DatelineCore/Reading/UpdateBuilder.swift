@@ -12,6 +12,7 @@ struct UpdateBuilder {
   private var paragraphs: [Paragraph] = []
   private var links: [LinkCard] = []
   private var timeLine: Int?
+  private var titleKeyHash: UInt64?
 
   init(capacity: Int = 0) { updates.reserveCapacity(capacity) }
 
@@ -22,10 +23,19 @@ struct UpdateBuilder {
   /// Word hashes of the current title, for `TitleSimilarity`, computed once per title.
   private(set) var currentTitleWords: [UInt64] = []
 
-  mutating func open(title: InputLine, kind: Update.Kind, words: [UInt64]? = nil) {
+  mutating func open(title: InputLine, kind: Update.Kind) {
+    var words: [UInt64] = []
+    let keyHash = TextFingerprint.wordHashes(title.text, into: &words)
+    open(title: title, kind: kind, words: &words, keyHash: keyHash)
+  }
+
+  /// Opens an update whose title's word hashes and key hash were computed already. `words` is swapped with
+  /// the previous title's buffer, so that no array is allocated per update.
+  mutating func open(title: InputLine, kind: Update.Kind, words: inout [UInt64], keyHash: UInt64) {
     flush()
     start(title: title, kind: kind)
-    currentTitleWords = words ?? TextFingerprint.wordHashes(title.text)
+    swap(&currentTitleWords, &words)
+    titleKeyHash = keyHash
     time = pendingTime?.text
     timeLine = pendingTime?.line
     pendingTime = nil
@@ -64,7 +74,8 @@ struct UpdateBuilder {
   private mutating func start(title: InputLine?, kind: Update.Kind) {
     isOpen = true
     self.title = title
-    currentTitleWords = []
+    titleKeyHash = nil
+    if title == nil { currentTitleWords.removeAll(keepingCapacity: true) }
     self.kind = kind
     time = nil
     timeLine = nil
@@ -82,9 +93,11 @@ struct UpdateBuilder {
     guard isOpen else { return }
     isOpen = false
     let line = title?.number ?? paragraphs.first?.line ?? links.first?.line ?? 0
+    let id = UpdateID(titleKeyHash: titleKeyHash ?? title.map { TextFingerprint.keyHash($0.text) },
+      firstParagraph: paragraphs.first?.text)
     updates.append(
       Update(
-        title: title?.text, line: line, paragraphs: paragraphs, links: links, kind: kind, time: time,
+        id: id, title: title?.text, line: line, paragraphs: paragraphs, links: links, kind: kind, time: time,
         timeLine: timeLine))
   }
 }

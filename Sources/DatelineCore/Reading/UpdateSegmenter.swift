@@ -48,6 +48,7 @@ public struct UpdateSegmenter: Sendable {
 
   private func walk(_ lines: [Classified], from start: Int, into builder: inout UpdateBuilder) {
     var index = start
+    var lineWords: [UInt64] = []  // scratch, reused for every title-like line
     while index < lines.count {
       let current = lines[index]
       let mayBeLabel = rules.mayBeLabel(current)
@@ -90,8 +91,8 @@ public struct UpdateSegmenter: Sendable {
 
       // A line that repeats or shortens the post's own title is a link to the full story, unless text follows
       // it, in which case it is a new post with a similar title.
-      let words = TextFingerprint.wordHashes(current.text)
-      if builder.currentTitle != nil, TitleSimilarity.isRepeat(words, of: builder.currentTitleWords),
+      let keyHash = TextFingerprint.wordHashes(current.text, into: &lineWords)
+      if builder.currentTitle != nil, TitleSimilarity.isRepeat(lineWords, of: builder.currentTitleWords),
         !(next.map { $0.isParagraphLike && $0.shape.endsWithPeriod } ?? false)
       {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: false) } ?? false
@@ -111,7 +112,7 @@ public struct UpdateSegmenter: Sendable {
         continue
       }
 
-      builder.open(title: current, kind: .text, words: words)
+      builder.open(title: current, kind: .text, words: &lineWords, keyHash: keyHash)
       index += 1
     }
   }
