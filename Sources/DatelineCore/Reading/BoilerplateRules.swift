@@ -113,6 +113,8 @@ struct RuleIndex: Sendable {
   /// Other heads (shorter, or not ASCII at the start), by their first two bytes.
   private var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
   private var hasPairs = false
+  /// Whether any head starts with a quotation mark (which a curly quote at a line's start folds to).
+  private var hasQuoteHeads = false
   private var buckets: [UInt16: [(head: [UInt8], rule: Int)]] = [:]
   /// Rules whose head is a single byte: tested against every line.
   private var short: [(head: [UInt8], rule: Int)] = []
@@ -120,6 +122,7 @@ struct RuleIndex: Sendable {
 
   mutating func insert(_ head: [UInt8], as rule: Int) {
     longestHead = max(longestHead, head.count)
+    if let first = head.first, first == 0x22 || first == 0x27 { hasQuoteHeads = true }
     guard head.count >= 2 else {
       short.append((head, rule))
       return
@@ -140,6 +143,11 @@ struct RuleIndex: Sendable {
   func mayStart(_ start: LineStart) -> Bool {
     if !short.isEmpty { return true }
     guard start.count >= 2 else { return false }
+    // A line opening with a curly quotation mark (E2 80 98/99/9C/9D) can only match a head that starts with a
+    // quote, and most rule sets have none: the commonest non-ASCII start is settled here too.
+    if start.bytes.0 == 0xE2 && start.bytes.1 == 0x80 && [0x98, 0x99, 0x9C, 0x9D].contains(start.bytes.2) {
+      return hasQuoteHeads
+    }
     let (la, lb) = (Self.lower(start.bytes.0), Self.lower(start.bytes.1))
     guard Self.isPlain(la), Self.isPlain(lb) else { return true }
     if hasPairs && Self.isSet(pairs, Self.pair(la, lb)) { return true }

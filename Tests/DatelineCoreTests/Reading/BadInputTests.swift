@@ -60,6 +60,16 @@ final class BadInputTests: XCTestCase {
     XCTAssertTrue(story.standfirst?.contains("\u{FFFD}") ?? false)
   }
 
+  func testOverlongSurrogateAndOutOfRangeSequencesAreInvalid() throws {
+    for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] {
+      let bytes = Array("Headline café\nStandfirst\nText ".utf8) + bad + Array(" more text.\n".utf8)
+      let story = try TextCaptureReader().read(bytes: bytes, source: "t")
+      let text = try XCTUnwrap(story.updates.first?.paragraphs.first?.text)
+      XCTAssertTrue(text.contains("\u{FFFD}"), "\(bad) must be repaired, not passed through: \(text.debugDescription)")
+      XCTAssertEqual(story.headline, "Headline café")
+    }
+  }
+
   func testLegacyEightBitTextIsReadAsWindows1252() throws {
     let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" owner speaks\nStandfirst\nShe said ".utf8) + [0x93]
       + Array("no".utf8) + [0x94] + Array(".\n".utf8)
