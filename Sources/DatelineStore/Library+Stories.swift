@@ -81,15 +81,32 @@ extension Library {
 
   /// Page indices of the story's updates that are marked new or changed, ascending (for "next new update").
   public func markedIndices(story: Int64) throws(LibraryError) -> [Int] {
+    try markedUpdates(story: story).map(\.index)
+  }
+
+  /// The story's updates marked new or changed, in page order: their page index, row id and mark.
+  public func markedUpdates(story: Int64) throws(LibraryError) -> [MarkedUpdate] {
     try read { db in
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT n FROM (SELECT mark, ROW_NUMBER() OVER (ORDER BY position) - 1 AS n FROM updates WHERE story_id = ?)
+          SELECT n, id, mark FROM (
+            SELECT id, mark, ROW_NUMBER() OVER (ORDER BY position) - 1 AS n FROM updates WHERE story_id = ?)
           WHERE mark IS NOT NULL ORDER BY n
           """, arguments: [story])
-      return rows.map { $0[0] }
+      return rows.compactMap { row in
+        guard let mark = UpdateMark(rawValue: row[2]) else { return nil }
+        return MarkedUpdate(index: row[0], id: row[1], mark: mark)
+      }
     }
+  }
+
+  /// Clears the marks of the story's updates at page indices `indices` (what the reader has had on screen).
+  public func markRead(story: Int64, indices: [Int]) throws(LibraryError) {
+    let wanted = Set(indices)
+    guard !wanted.isEmpty else { return }
+    let ids = try markedUpdates(story: story).filter { wanted.contains($0.index) }.map(\.id)
+    try markRead(updates: ids)
   }
 
   /// Clears the new/changed mark of the updates with row ids `ids` (the reader has shown them).
@@ -170,4 +187,13 @@ public struct ReadingPosition: Sendable, Hashable {
   /// The line offset within that update.
   public var line: Int
   public var readAt: Date
+}
+
+/// An update still marked new or changed.
+public struct MarkedUpdate: Sendable, Hashable {
+  /// Its page index in the story.
+  public var index: Int
+  /// Its row id.
+  public var id: Int64
+  public var mark: UpdateMark
 }

@@ -71,6 +71,8 @@ final class ConcurrentAccessTests: XCTestCase {
     while process.isRunning {
       do {
         for story in try reader.stories() { _ = try reader.updates(story: story.id, range: 0..<40) }
+        // A second process opening the library mid-import (as `dateline list` would) does not wait for it.
+        if reads % 5 == 0 { _ = try Library(path: path).stories() }
         try reader.saveReadingPosition(story: reader.stories().first?.id ?? 0, update: nil, line: reads)
         reads += 1
       } catch LibraryError.database(_, let detail) where detail.contains("FOREIGN KEY") {

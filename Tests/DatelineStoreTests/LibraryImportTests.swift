@@ -53,6 +53,9 @@ final class LibraryImportTests: XCTestCase {
     XCTAssertEqual(try library.markedIndices(story: story.id), [0, 1])
     try library.markRead(updates: [updates[0].id])
     XCTAssertEqual(try library.markedIndices(story: story.id), [1])
+    XCTAssertEqual(try library.markedUpdates(story: story.id).map(\.mark), [.changed])
+    try library.markRead(story: story.id, indices: [1])
+    XCTAssertEqual(try library.markedIndices(story: story.id), [])
   }
 
   func testImportingTheSameBytesTwiceChangesNothing() throws {

@@ -39,7 +39,14 @@ public struct BoilerplateFilter: Sendable {
     while index < lines.count {
       let current = index
       index += 1
-      if lines[current].text.isEmpty { continue }
+      let start = lines[current].shape.start
+      if start.count == 0 { continue }  // a blank line
+      if !pendingCardIntro && !rules.mayBeBoilerplate(start) {
+        // Body text, which almost every line is: settled from its first bytes, without copying it.
+        if write != current { lines.swapAt(write, current) }
+        write += 1
+        continue
+      }
       var body: InputLine?
       switch verdict(for: lines[current], blockEndName: nil) {
       case .keep:

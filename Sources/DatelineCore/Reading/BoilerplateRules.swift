@@ -89,7 +89,10 @@ public struct BoilerplateRules: Sendable {
   static let longestLabel = 48
 
   /// A cheap first test for `postKind`: whether any label rule could match the line at all.
-  func mayBeLabel(_ line: InputLine) -> Bool { labels.mayStart(line.shape.start) }
+  func mayBeLabel(_ start: LineStart) -> Bool { labels.mayStart(start) }
+
+  /// A cheap first test for boilerplate: whether any removing rule could match a line starting so.
+  func mayBeBoilerplate(_ start: LineStart) -> Bool { removing.mayStart(start) }
 
   /// What kind of post a title announces, from the picture and video label rules.
   public func postKind(ofTitle title: String) -> Update.Kind {

@@ -1,9 +1,20 @@
 /// One line of a capture after decoding and cleaning: its 1-based number in the input, its text with outer
 /// white space trimmed, and how many Unicode scalars were trimmed from its start.
 public struct InputLine: Sendable, Hashable {
-  public var number: Int
   public var text: String
-  public var column: Int
+  // Stored as 32 bits (a capture is at most 512 MB): every line of a capture is held at once.
+  private var number32: Int32
+  private var column32: Int32
+  /// The 1-based line number in the input.
+  public var number: Int {
+    get { Int(number32) }
+    set { number32 = Int32(clamping: newValue) }
+  }
+  /// Unicode scalars trimmed from the line's start.
+  public var column: Int {
+    get { Int(column32) }
+    set { column32 = Int32(clamping: newValue) }
+  }
   /// The line's form, for segmentation; measured once, when the line is made.
   let shape: LineShape
   /// Set by `BoilerplateFilter` on a line that comes right after a related-story card's lead-in.
@@ -18,9 +29,9 @@ public struct InputLine: Sendable, Hashable {
   }
 
   init(number: Int, text: String, column: Int, shape: LineShape) {
-    self.number = number
+    self.number32 = Int32(clamping: number)
     self.text = text
-    self.column = column
+    self.column32 = Int32(clamping: column)
     self.shape = shape
   }
 
@@ -35,7 +46,35 @@ public struct InputLine: Sendable, Hashable {
   /// Splits UTF-8 bytes straight into lines, without making one string of the whole input first (that copy
   /// would double the memory a large capture needs). Nil when the bytes are not valid UTF-8.
   static func split(validUTF8 bytes: ArraySlice<UInt8>) -> [InputLine]? {
-    bytes.withUnsafeBufferPointer { split($0, validating: true) }
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.count >= parallelThreshold ? splitInTwo(buffer) : split(buffer, validating: true)
+    }
+  }
+
+  /// Captures at least this large are split on two threads: making a line (measuring it, checking its UTF-8,
+  /// copying it into a string) is independent of every other line, and a machine has at least two cores.
+  static let parallelThreshold = 4 * 1024 * 1024
+
+  /// Splits the two halves of `buffer` (cut at a line end) at the same time, then joins them.
+  private static func splitInTwo(_ buffer: UnsafeBufferPointer<UInt8>) -> [InputLine]? {
+    guard let cut = nextLineEnd(buffer, from: buffer.count / 2) else { return split(buffer, validating: true) }
+    // The second half starts after the cut's line end (CRLF counts as one).
+    let secondStart = cut + (buffer[cut] == 0x0D && cut + 1 < buffer.count && buffer[cut + 1] == 0x0A ? 2 : 1)
+    let first = UnsafeBufferPointer(rebasing: buffer[..<cut])
+    let second = UnsafeBufferPointer(rebasing: buffer[secondStart...])
+    let halves = ParallelHalves {
+      split(first, validating: true)
+    } second: {
+      split(second, validating: true)
+    }
+    guard var lines = halves.first, let rest = halves.second else { return nil }  // a half was not UTF-8
+    let offset = lines.count
+    lines.reserveCapacity(lines.count + rest.count)
+    for var line in rest {
+      line.number += offset
+      lines.append(line)
+    }
+    return lines
   }
 
   /// The byte-level split: one pass to find line ends, one per line to measure it. With `validating`, a line

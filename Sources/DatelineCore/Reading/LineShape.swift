@@ -13,24 +13,32 @@ struct LineShape: Sendable, Hashable {
   private var scalars16: UInt16 = 0
   var wordCount: Int { Int(words16) }
   var scalarCount: Int { Int(scalars16) }
-  /// The last character, ignoring closing quotes and brackets, is a full stop, ellipsis or semicolon.
-  var endsWithPeriod = false
-  /// The last character, ignoring closing quotes and brackets, is '?' or '!'.
-  var endsWithQuestionOrExclamation = false
-  var endsWithColon = false
-  var startsWithQuote = false
-  var startsLowercase = false
-  /// The line starts with an ASCII digit (a time stamp may).
-  var startsWithDigit = false
   /// The line's first four bytes (fewer when it is shorter), for the rules' quick first test.
   var start = LineStart()
+  /// The yes/no facts below, one bit each: every line of a capture carries a shape, so it is kept small.
+  private var flags: UInt16 = 0
+
+  /// The last character, ignoring closing quotes and brackets, is a full stop, ellipsis or semicolon.
+  var endsWithPeriod: Bool { get { flag(0) } set { setFlag(0, newValue) } }
+  /// The last character, ignoring closing quotes and brackets, is '?' or '!'.
+  var endsWithQuestionOrExclamation: Bool { get { flag(1) } set { setFlag(1, newValue) } }
+  var endsWithColon: Bool { get { flag(2) } set { setFlag(2, newValue) } }
+  var startsWithQuote: Bool { get { flag(3) } set { setFlag(3, newValue) } }
+  var startsLowercase: Bool { get { flag(4) } set { setFlag(4, newValue) } }
+  /// The line starts with an ASCII digit (a time stamp may).
+  var startsWithDigit: Bool { get { flag(5) } set { setFlag(5, newValue) } }
   /// The line has a byte outside ASCII (or a control byte, which sends it through cleaning anyway).
-  var hasNonASCII = false
+  var hasNonASCII: Bool { get { flag(6) } set { setFlag(6, newValue) } }
   /// The line ends with the word "ago" ("3 hours ago").
-  var endsWithAgo = false
+  var endsWithAgo: Bool { get { flag(7) } set { setFlag(7, newValue) } }
   /// More double quotes opened than closed: the paragraph continues a quotation into the next one, as news
   /// style does for a quote of several paragraphs. Such a line is always text, never a title.
-  var leavesQuoteOpen = false
+  var leavesQuoteOpen: Bool { get { flag(8) } set { setFlag(8, newValue) } }
+
+  @inline(__always) private func flag(_ bit: UInt16) -> Bool { flags & (1 << bit) != 0 }
+  @inline(__always) private mutating func setFlag(_ bit: UInt16, _ value: Bool) {
+    if value { flags |= 1 << bit } else { flags &= ~(1 << bit) }
+  }
 
   init(_ text: String) {
     var text = text

@@ -19,7 +19,8 @@ struct UpdateBuilder {
   /// True before anything was added.
   var isEmpty: Bool { updates.isEmpty && !isOpen }
 
-  var currentTitle: String? { title?.text }
+  /// Whether the update being built has a title (cheaper than asking for it).
+  var hasTitle: Bool { title != nil }
   /// Word hashes of the current title, for `TitleSimilarity`, computed once per title.
   private(set) var currentTitleWords: [UInt64] = []
 

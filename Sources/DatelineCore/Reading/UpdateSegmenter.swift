@@ -50,16 +50,18 @@ public struct UpdateSegmenter: Sendable {
     var index = start
     var lineWords: [UInt64] = []  // scratch, reused for every title-like line
     while index < lines.count {
-      let current = lines[index]
-      let mayBeLabel = rules.mayBeLabel(current)
-      // Most lines are plain text: settle them before looking at any neighbour.
-      if !current.followsCardIntro && !current.isTitleLike && !TimeStamp.mayBe(current.shape) && !mayBeLabel {
-        builder.addParagraph(current)
+      // Most lines are plain text: settle them from their shape alone, before copying the line or looking at
+      // any neighbour.
+      let shape = lines[index].shape
+      let mayBeLabel = rules.mayBeLabel(shape.start)
+      if !lines[index].followsCardIntro && !shape.isTitleLike && !TimeStamp.mayBe(shape) && !mayBeLabel {
+        builder.addParagraph(lines[index])
         index += 1
         continue
       }
+      let current = lines[index]
       let next = index + 1 < lines.count ? lines[index + 1] : nil
-      let afterNext = index + 2 < lines.count ? lines[index + 2] : nil
+      let afterNext = index + 2 < lines.count ? lines[index + 2].shape : nil  // only its shape is looked at
 
       if TimeStamp.mayBe(current.shape), let next, next.isTitleLike, let time = TimeStamp.parse(current.text) {
         builder.pendingTime = (time, current.number)
@@ -92,7 +94,7 @@ public struct UpdateSegmenter: Sendable {
       // A line that repeats or shortens the post's own title is a link to the full story, unless text follows
       // it, in which case it is a new post with a similar title.
       let keyHash = TextFingerprint.wordHashes(current.text, into: &lineWords)
-      if builder.currentTitle != nil, TitleSimilarity.isRepeat(lineWords, of: builder.currentTitleWords),
+      if builder.hasTitle, TitleSimilarity.isRepeat(lineWords, of: builder.currentTitleWords),
         !(next.map { $0.isParagraphLike && $0.shape.endsWithPeriod } ?? false)
       {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: false) } ?? false
@@ -104,8 +106,8 @@ public struct UpdateSegmenter: Sendable {
       // A title followed by an unpunctuated summary and then no paragraph is a card, not a post.
       if let next, !builder.isEmpty, next.shape.isUnpunctuated, !next.shape.startsWithQuote,
         !next.shape.leavesQuoteOpen, next.shape.wordCount <= Self.longestSummaryWords,
-        !(rules.mayBeLabel(next) && rules.postKind(ofTitle: next.text) != .text),
-        !(afterNext.map(\.isParagraphLike) ?? false)
+        !(rules.mayBeLabel(next.shape.start) && rules.postKind(ofTitle: next.text) != .text),
+        !(afterNext.map { !$0.isTitleLike } ?? false)
       {
         builder.addCard(title: current, summary: next)
         index += 2
@@ -121,13 +123,13 @@ public struct UpdateSegmenter: Sendable {
   /// itself a title that opens a post. After an announced card (a lead-in) a short summary is expected; after a
   /// bare link a title-like line is more likely the next post's title, so only a line too long for a title is
   /// taken as its summary.
-  private func isSummary(_ candidate: Classified, after following: Classified?, announced: Bool) -> Bool {
+  private func isSummary(_ candidate: Classified, after following: LineShape?, announced: Bool) -> Bool {
     let shape = candidate.shape
     guard shape.isUnpunctuated, !shape.startsWithQuote, !shape.leavesQuoteOpen,
       shape.wordCount <= Self.longestSummaryWords, !candidate.followsCardIntro,
       rules.postKind(ofTitle: candidate.text) == .text
     else { return false }
-    if candidate.isTitleLike, let following, following.isParagraphLike { return false }
+    if candidate.isTitleLike, let following, !following.isTitleLike { return false }
     return announced || !candidate.isTitleLike
   }
 
