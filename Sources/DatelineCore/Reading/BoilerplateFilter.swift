@@ -25,65 +25,76 @@ public struct BoilerplateFilter: Sendable {
   /// Filters `lines` into kept body lines and removed boilerplate.
   public func filter(_ lines: [InputLine]) -> Result {
     var kept = lines
-    let removed = filter(&kept)
+    let removed = blankBoilerplate(in: &kept)
+    kept.removeAll { $0.isBlank }
     return Result(kept: kept, removed: removed)
   }
 
-  /// Filters `lines` in place, leaving only the body lines (blank lines go too), and returns what was removed.
-  /// Working in place keeps one array of lines alive instead of two: captures can be large.
-  public func filter(_ lines: inout [InputLine]) -> [RemovedText] {
-    var removed: [RemovedText] = []
-    var pendingCardIntro = false
-    var write = 0
-    var index = 0
-    while index < lines.count {
-      let current = index
-      index += 1
-      let start = lines[current].shape.start
-      if start.count == 0 { continue }  // a blank line
-      if !pendingCardIntro && !rules.mayBeBoilerplate(start) {
-        // Body text, which almost every line is: settled from its first bytes, without copying it.
-        if write != current { lines.swapAt(write, current) }
-        write += 1
-        continue
+  /// Blanks the boilerplate in `lines` where it stands (cutting glued boilerplate off its body line) and marks
+  /// the line after each card lead-in; returns what was removed. Lines are not moved: a capture can have
+  /// hundreds of thousands, and readers of the result skip blank lines anyway.
+  public func blankBoilerplate(in lines: inout [InputLine]) -> [RemovedText] {
+    var titleLike = 0
+    return blankBoilerplate(in: &lines, countingTitleLike: &titleLike)
+  }
+
+  /// The same, also counting the title-like lines on the way (an upper bound on the number of updates, which
+  /// the segmenter reserves room for), so that no other pass over all the lines is needed.
+  func blankBoilerplate(in lines: inout [InputLine], countingTitleLike titleLike: inout Int) -> [RemovedText] {
+    // First the lines a rule could match at all, found from their first bytes in one read-only pass: almost
+    // every line is body text and is never touched again.
+    let (candidates, titleLikeLines): ([Int], Int) = lines.withUnsafeBufferPointer { buffer in
+      var found: [Int] = []
+      var titles = 0
+      for index in buffer.indices {
+        let shape = buffer[index].shape
+        if shape.isTitleLike { titles += 1 }
+        if shape.start.count > 0 && rules.mayBeBoilerplate(shape.start) { found.append(index) }
       }
-      var body: InputLine?
+      return (found, titles)
+    }
+    titleLike = titleLikeLines
+    var removed: [RemovedText] = []
+    var done = 0  // lines before this index were settled already (a block runs over several)
+    for current in candidates where current >= done {
+      done = current + 1
       switch verdict(for: lines[current], blockEndName: nil) {
       case .keep:
-        if write == current && !pendingCardIntro {
-          write += 1  // the common case: the line stays where it is, untouched
-          continue
-        }
-        body = lines[current]
+        continue
       case .remove(let reason):
         removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: reason))
+        lines[current].blank()
       case .cardIntro(let reason):
         removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: reason))
-        pendingCardIntro = true
+        lines[current].blank()
+        markCardTitle(after: current, in: &lines)
+        titleLike += 1  // the card title it announces may not look like a title
       case .cut(let reason, let keepFrom):
-        pendingCardIntro = false
-        body = cut(lines[current], at: keepFrom, reason: reason, into: &removed)
+        lines[current] = cut(lines[current], at: keepFrom, reason: reason, into: &removed) ?? lines[current].blanked()
       case .blockStart(let name):
         guard let end = blockEnd(named: name, in: lines, after: current) else {
           removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: name))
+          lines[current].blank()
           continue
         }
-        for blockLine in lines[current..<end.index] where !blockLine.text.isEmpty {
-          removed.append(RemovedText(line: blockLine.number, text: blockLine.text, reason: name))
+        for blockIndex in current..<end.index where !lines[blockIndex].isBlank {
+          removed.append(RemovedText(line: lines[blockIndex].number, text: lines[blockIndex].text, reason: name))
+          lines[blockIndex].blank()
         }
-        pendingCardIntro = false
-        body = cut(lines[end.index], at: end.keepFrom, reason: name, into: &removed)
-        index = end.index + 1
-      }
-      if var body {
-        body.followsCardIntro = pendingCardIntro
-        pendingCardIntro = false
-        lines[write] = body
-        write += 1
+        lines[end.index] = cut(lines[end.index], at: end.keepFrom, reason: name, into: &removed)
+          ?? lines[end.index].blanked()
+        done = end.index + 1
       }
     }
-    lines.removeLast(lines.count - write)
     return removed
+  }
+
+  /// Marks the first line with text after a card lead-in as the card's title. A line that is itself
+  /// boilerplate is settled by its own rule and then, if it is kept, still marked.
+  private func markCardTitle(after intro: Int, in lines: inout [InputLine]) {
+    var index = intro + 1
+    while index < lines.count && lines[index].isBlank { index += 1 }
+    if index < lines.count { lines[index].followsCardIntro = true }
   }
 
   /// Records the first `keepFrom` scalars of `line` as removed and returns the rest, if any, as a body line.

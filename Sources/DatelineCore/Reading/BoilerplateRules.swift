@@ -153,12 +153,13 @@ struct RuleIndex: Sendable {
     }
     let (la, lb) = (Self.lower(start.bytes.0), Self.lower(start.bytes.1))
     guard Self.isPlain(la), Self.isPlain(lb) else { return true }
-    if hasPairs && Self.isSet(pairs, Self.pair(la, lb)) { return true }
+    if hasPairs && pairs[Int(Self.pair(la, lb)) >> 6] & (1 << UInt64(Self.pair(la, lb) & 63)) != 0 { return true }
     guard start.count == 4 else { return false }
     let (lc, ld) = (Self.lower(start.bytes.2), Self.lower(start.bytes.3))
     // Two spaces fold into one, so the raw bytes would not be the folded head's: let such a line through.
     guard !(lc == 0x20 && ld == 0x20), let quad = Self.quad(la, lb, lc, ld) else { return true }
-    return Self.isSet(quads, quad)
+    // Read the stored bit sets in place (passing them to a function would retain and release them per line).
+    return quads[Int(quad) >> 6] & (1 << UInt64(quad & 63)) != 0
   }
 
   /// The rules (by number, in file order) whose head the folded line starts with.
@@ -188,9 +189,6 @@ struct RuleIndex: Sendable {
   private static func pair(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
   private static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte + 0x20 : byte }
   private static func set(_ bits: inout [UInt64], _ index: UInt16) { bits[Int(index) >> 6] |= 1 << UInt64(index & 63) }
-  private static func isSet(_ bits: [UInt64], _ index: UInt16) -> Bool {
-    bits[Int(index) >> 6] & (1 << UInt64(index & 63)) != 0
-  }
 }
 
 extension String {

@@ -21,6 +21,13 @@ public struct InputLine: Sendable, Hashable {
   public internal(set) var followsCardIntro = false
 
   var isTitleLike: Bool { shape.isTitleLike }
+  /// An empty line: blank in the input, or boilerplate that was removed.
+  var isBlank: Bool { shape.start.count == 0 }
+
+  /// Empties the line (keeping its number), as the boilerplate filter does to what it removes.
+  mutating func blank() { self = blanked() }
+
+  func blanked() -> InputLine { InputLine(number: number, text: "", column: 0, shape: LineShape()) }
   /// Text that reads as a paragraph of a post.
   var isParagraphLike: Bool { !shape.isTitleLike }
 

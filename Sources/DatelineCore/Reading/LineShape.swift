@@ -40,6 +40,9 @@ struct LineShape: Sendable, Hashable {
     if value { flags |= 1 << bit } else { flags &= ~(1 << bit) }
   }
 
+  /// The shape of an empty line.
+  init() {}
+
   init(_ text: String) {
     var text = text
     text.makeContiguousUTF8()

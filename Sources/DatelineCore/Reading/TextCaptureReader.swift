@@ -24,8 +24,9 @@ public struct TextCaptureReader: Sendable {
   private func read(lines: consuming [InputLine], source: String) throws(CaptureReadError) -> Story {
     var lines = lines
     let wasBlank = lines.allSatisfy { $0.text.isEmpty }
-    let removed = BoilerplateFilter(rules: rules).filter(&lines)
-    guard let segments = UpdateSegmenter(rules: rules).segment(lines) else {
+    var titleLike = 0
+    let removed = BoilerplateFilter(rules: rules).blankBoilerplate(in: &lines, countingTitleLike: &titleLike)
+    guard let segments = UpdateSegmenter(rules: rules).segment(lines, mostUpdates: titleLike + 1) else {
       throw wasBlank ? .empty(source: source) : .noStory(source: source)
     }
     return Story(

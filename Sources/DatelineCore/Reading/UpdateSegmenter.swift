@@ -26,18 +26,26 @@ public struct UpdateSegmenter: Sendable {
     public var updates: [Update]
   }
 
-  /// Segments `lines`; nil when there is no line at all.
+  /// Segments `lines`, skipping blank ones (blank in the input, or blanked boilerplate); nil when no line has
+  /// text.
   public func segment(_ lines: [InputLine]) -> Segments? {
-    guard let headline = lines.first else { return nil }
-    var bodyStart = 1
+    segment(lines, mostUpdates: lines.reduce(1) { $0 + ($1.isTitleLike || $1.followsCardIntro ? 1 : 0) })
+  }
+
+  /// The same, told an upper bound on the number of updates (one per title-like or card line, and a lead).
+  func segment(_ lines: [InputLine], mostUpdates: Int) -> Segments? {
+    guard let first = Self.nextText(in: lines, from: 0) else { return nil }
+    let headline = lines[first]
+    var bodyStart = first + 1
     var standfirst: InputLine?
-    if lines.count > 1, lines[1].shape.wordCount <= Self.longestStandfirstWords {
-      standfirst = lines[1]
-      bodyStart = 2
+    if let second = Self.nextText(in: lines, from: first + 1),
+      lines[second].shape.wordCount <= Self.longestStandfirstWords
+    {
+      standfirst = lines[second]
+      bodyStart = second + 1
     }
-    // At most one update per title or label line, and one lead: reserving that avoids the array doubling past
-    // what it needs (a large capture has hundreds of thousands of updates).
-    let mostUpdates = lines.reduce(1) { $0 + ($1.isTitleLike || $1.followsCardIntro ? 1 : 0) }
+    // Reserving room for the most updates there can be avoids the array doubling past what it needs (a large
+    // capture has hundreds of thousands of updates).
     var builder = UpdateBuilder(capacity: mostUpdates)
     walk(lines, from: bodyStart, into: &builder)
     return Segments(headline: headline, standfirst: standfirst, updates: builder.finish())
@@ -53,6 +61,10 @@ public struct UpdateSegmenter: Sendable {
       // Most lines are plain text: settle them from their shape alone, before copying the line or looking at
       // any neighbour.
       let shape = lines[index].shape
+      if shape.start.count == 0 {
+        index += 1  // blank, or blanked boilerplate
+        continue
+      }
       let mayBeLabel = rules.mayBeLabel(shape.start)
       if !lines[index].followsCardIntro && !shape.isTitleLike && !TimeStamp.mayBe(shape) && !mayBeLabel {
         builder.addParagraph(lines[index])
@@ -60,8 +72,12 @@ public struct UpdateSegmenter: Sendable {
         continue
       }
       let current = lines[index]
-      let next = index + 1 < lines.count ? lines[index + 1] : nil
-      let afterNext = index + 2 < lines.count ? lines[index + 2].shape : nil  // only its shape is looked at
+      let nextIndex = Self.nextText(in: lines, from: index + 1)
+      let next = nextIndex.map { lines[$0] }
+      let afterNextIndex = nextIndex.flatMap { Self.nextText(in: lines, from: $0 + 1) }
+      let afterNext = afterNextIndex.map { lines[$0].shape }  // only its shape is looked at
+      // Where the line after `current` (and the one after that) are: blank lines in between are skipped.
+      let afterCurrent = nextIndex.map { $0 + 1 } ?? lines.count
 
       if TimeStamp.mayBe(current.shape), let next, next.isTitleLike, let time = TimeStamp.parse(current.text) {
         builder.pendingTime = (time, current.number)
@@ -73,7 +89,7 @@ public struct UpdateSegmenter: Sendable {
       if current.followsCardIntro && current.shape.wordCount <= LineShape.longestTitleWords * 2 {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: true) } ?? false
         builder.addCard(title: current, summary: takesSummary ? next : nil)
-        index += takesSummary ? 2 : 1
+        index = takesSummary ? afterCurrent : index + 1
         continue
       }
 
@@ -99,7 +115,7 @@ public struct UpdateSegmenter: Sendable {
       {
         let takesSummary = next.map { isSummary($0, after: afterNext, announced: false) } ?? false
         builder.addCard(title: current, summary: takesSummary ? next : nil)
-        index += takesSummary ? 2 : 1
+        index = takesSummary ? afterCurrent : index + 1
         continue
       }
 
@@ -110,13 +126,23 @@ public struct UpdateSegmenter: Sendable {
         !(afterNext.map { !$0.isTitleLike } ?? false)
       {
         builder.addCard(title: current, summary: next)
-        index += 2
+        index = afterCurrent
         continue
       }
 
       builder.open(title: current, kind: .text, words: &lineWords, keyHash: keyHash)
       index += 1
     }
+  }
+
+  /// The index of the first line at or after `start` that has text.
+  static func nextText(in lines: [InputLine], from start: Int) -> Int? {
+    var index = start
+    while index < lines.count {
+      if lines[index].shape.start.count > 0 { return index }
+      index += 1
+    }
+    return nil
   }
 
   /// Whether `candidate` is the summary of the card just read. A summary has no final full stop and is not
