@@ -71,8 +71,20 @@ final class ConcurrentAccessTests: XCTestCase {
     while process.isRunning {
       do {
         for story in try reader.stories() { _ = try reader.updates(story: story.id, range: 0..<40) }
-        // A second process opening the library mid-import (as `dateline list` would) does not wait for it.
-        if reads % 5 == 0 { _ = try Library(path: path).stories() }
+        // A second process opening the library mid-import does not wait for it.
+        if reads % 5 == 0 {
+          let list = Process()
+          list.executableURL = binary
+          list.arguments = ["list", "--library", path]
+          let listErrors = Pipe()
+          list.standardOutput = FileHandle.nullDevice
+          list.standardError = listErrors
+          try list.run()
+          list.waitUntilExit()
+          if list.terminationStatus != 0 {
+            errors.append("dateline list: " + String(decoding: listErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+          }
+        }
         try reader.saveReadingPosition(story: reader.stories().first?.id ?? 0, update: nil, line: reads)
         reads += 1
       } catch LibraryError.database(_, let detail) where detail.contains("FOREIGN KEY") {
