@@ -23,11 +23,11 @@ public struct TextCaptureReader: Sendable {
 
   private func read(lines: consuming [InputLine], source: String) throws(CaptureReadError) -> Story {
     var lines = lines
-    let wasBlank = lines.allSatisfy { $0.text.isEmpty }
     var titleLike = 0
     let removed = BoilerplateFilter(rules: rules).blankBoilerplate(in: &lines, countingTitleLike: &titleLike)
     guard let segments = UpdateSegmenter(rules: rules).segment(lines, mostUpdates: titleLike + 1) else {
-      throw wasBlank ? .empty(source: source) : .noStory(source: source)
+      // No text left: with nothing removed, there was none to begin with.
+      throw removed.isEmpty ? .empty(source: source) : .noStory(source: source)
     }
     return Story(
       source: source, headline: segments.headline.text, headlineLine: segments.headline.number,
