@@ -53,7 +53,18 @@ struct UpdateBuilder {
   }
 
   mutating func finish() -> [Update] {
+    Self.numberRepeatedIDs(finishWithoutNumbering())
+  }
+
+  /// The updates built, their ids not yet made unique (`numberRepeatedIDs` does that, once, for all parts).
+  mutating func finishWithoutNumbering() -> [Update] {
     flush()
+    return updates
+  }
+
+  /// Gives repeated ids "#2", "#3"… in page order.
+  static func numberRepeatedIDs(_ updates: [Update]) -> [Update] {
+    var updates = updates
     // Two posts with the same title get "#2", "#3"… in page order. Ids are short inline strings, so a set of
     // them is cheap; the counting dictionary is only built when there is a repeat at all.
     var seen = Set<UpdateID>(minimumCapacity: updates.count)

@@ -33,7 +33,7 @@ public struct UpdateSegmenter: Sendable {
   }
 
   /// The same, told an upper bound on the number of updates (one per title-like or card line, and a lead).
-  func segment(_ lines: [InputLine], mostUpdates: Int) -> Segments? {
+  func segment(_ lines: [InputLine], mostUpdates: Int, parallelLines: Int = Self.parallelLines) -> Segments? {
     guard let first = Self.nextText(in: lines, from: 0) else { return nil }
     let headline = lines[first]
     var bodyStart = first + 1
@@ -46,18 +46,84 @@ public struct UpdateSegmenter: Sendable {
     }
     // Reserving room for the most updates there can be avoids the array doubling past what it needs (a large
     // capture has hundreds of thousands of updates).
+    if lines.count - bodyStart >= parallelLines, let cut = safeCut(in: lines, near: (bodyStart + lines.count) / 2) {
+      let halves = ParallelHalves {
+        var builder = UpdateBuilder(capacity: mostUpdates / 2 + 1)
+        walk(lines, from: bodyStart, to: cut, into: &builder)
+        return builder.finishWithoutNumbering()
+      } second: {
+        var builder = UpdateBuilder(capacity: mostUpdates / 2 + 1)
+        walk(lines, from: cut, to: lines.count, into: &builder)
+        return builder.finishWithoutNumbering()
+      }
+      return Segments(
+        headline: headline, standfirst: standfirst,
+        updates: UpdateBuilder.numberRepeatedIDs(halves.first + halves.second))
+    }
     var builder = UpdateBuilder(capacity: mostUpdates)
-    walk(lines, from: bodyStart, into: &builder)
+    walk(lines, from: bodyStart, to: lines.count, into: &builder)
     return Segments(headline: headline, standfirst: standfirst, updates: builder.finish())
+  }
+
+  /// Segments in one walk whatever the size (the reference the two-halves path is tested against).
+  func segmentSequentially(_ lines: [InputLine]) -> Segments? {
+    guard let first = Self.nextText(in: lines, from: 0) else { return nil }
+    var bodyStart = first + 1
+    var standfirst: InputLine?
+    if let second = Self.nextText(in: lines, from: first + 1), lines[second].shape.wordCount <= Self.longestStandfirstWords {
+      standfirst = lines[second]
+      bodyStart = second + 1
+    }
+    var builder = UpdateBuilder()
+    walk(lines, from: bodyStart, to: lines.count, into: &builder)
+    return Segments(headline: lines[first], standfirst: standfirst, updates: builder.finish())
+  }
+
+  /// Captures with at least this many lines are segmented in two halves at once.
+  static let parallelLines = 100_000
+
+  /// A line near `middle` where segmenting can start afresh and decide exactly as a walk from the top would:
+  /// a title (not a label, card title or time) with finished paragraphs on both sides. Such a line opens an
+  /// update whatever came before it, and the walk before it never reads past its next line. Nil if none is
+  /// found close by.
+  func safeCut(in lines: [InputLine], near middle: Int) -> Int? {
+    var index = middle
+    let limit = min(lines.count, middle + 10_000)
+    while index < limit {
+      defer { index += 1 }
+      let line = lines[index]
+      guard !line.isBlank, line.isTitleLike, !line.followsCardIntro, !rules.mayBeLabel(line.shape.start),
+        !TimeStamp.mayBe(line.shape),
+        let next = Self.nextText(in: lines, from: index + 1), !lines[next].isTitleLike,
+        lines[next].shape.endsWithPeriod, !lines[next].followsCardIntro,
+        let previous = Self.previousText(in: lines, before: index), !lines[previous].isTitleLike,
+        lines[previous].shape.endsWithPeriod, !lines[previous].followsCardIntro,
+        !TimeStamp.mayBe(lines[previous].shape), !rules.mayBeLabel(lines[previous].shape.start)
+      else { continue }
+      return index
+    }
+    return nil
+  }
+
+  /// The index of the last line before `end` that has text.
+  static func previousText(in lines: [InputLine], before end: Int) -> Int? {
+    var index = end - 1
+    while index >= 0 {
+      if !lines[index].isBlank { return index }
+      index -= 1
+    }
+    return nil
   }
 
   /// A line as the segmenter sees it.
   typealias Classified = InputLine
 
-  private func walk(_ lines: [Classified], from start: Int, into builder: inout UpdateBuilder) {
+  /// Walks lines `start..<end`, looking ahead past `end` where a rule needs the next lines (it never consumes
+  /// a line at or past `end` when `end` is a `safeCut`).
+  private func walk(_ lines: [Classified], from start: Int, to end: Int, into builder: inout UpdateBuilder) {
     var index = start
     var lineWords: [UInt64] = []  // scratch, reused for every title-like line
-    while index < lines.count {
+    while index < end {
       // Most lines are plain text: settle them from their shape alone, before copying the line or looking at
       // any neighbour.
       let shape = lines[index].shape
