@@ -67,7 +67,8 @@ public struct InputLine: Sendable, Hashable {
     guard let cut = nextLineEnd(buffer, from: buffer.count / 2) else { return split(buffer, validating: true) }
     // The second half starts after the cut's line end (CRLF counts as one).
     let secondStart = cut + (buffer[cut] == 0x0D && cut + 1 < buffer.count && buffer[cut + 1] == 0x0A ? 2 : 1)
-    let first = UnsafeBufferPointer(rebasing: buffer[..<cut])
+    // The first half keeps the cut's line end, so that an empty line just before it is still a line.
+    let first = UnsafeBufferPointer(rebasing: buffer[..<secondStart])
     let second = UnsafeBufferPointer(rebasing: buffer[secondStart...])
     let halves = ParallelHalves {
       split(first, validating: true)
