@@ -6,7 +6,7 @@ import Foundation
 func runEntityBenchmark(words targetWords: Int = 200_000, runs requestedRuns: Int = 7) {
   let runs = max(1, requestedRuns)
   let (paragraphs, wordCount) = syntheticNews(words: targetWords)
-  let rssBefore = residentBytes()
+  let rssBefore = ProcessMemory.residentBytes()
   let loadStart = DispatchTime.now().uptimeNanoseconds
   let analyzer = StoryEntityAnalyzer()
   _ = analyzer.analyze(texts: ["Warm-up: Jane Roe met officials of the World Bank in Lisbon."])
@@ -21,7 +21,7 @@ func runEntityBenchmark(words targetWords: Int = 200_000, runs requestedRuns: In
     guard let bytes = BundledResource.bytes(name) else { continue }
     for i in stride(from: 0, to: bytes.count, by: 4096) { checksum &+= Int(bytes[i]) }
   }
-  let rssModel = Double(residentBytes() - rssBefore) / 1_048_576
+  let rssModel = Double(ProcessMemory.residentBytes() - rssBefore) / 1_048_576
   var rates: [Double] = []
   var mentions = 0
   for _ in 0..<runs {
@@ -47,7 +47,7 @@ func runEntityBenchmark(words targetWords: Int = 200_000, runs requestedRuns: In
     recognizerRates.sort()
     print(String(format: "entities: recogniser alone (no alias merging): median %.0f words/s", recognizerRates[1]))
   }
-  let rssAdded = Double(residentBytes() - rssBefore) / 1_048_576
+  let rssAdded = Double(ProcessMemory.residentBytes() - rssBefore) / 1_048_576
   if checksum == -1 { print("") }  // keeps the page walk from being optimised away
   print(
     String(
@@ -88,12 +88,4 @@ private func syntheticNews(words: Int) -> ([String], Int) {
     paragraphs.append(paragraph.joined(separator: " "))
   }
   return (paragraphs, count)
-}
-
-/// Resident set size from /proc/self/statm (0 where it cannot be read).
-private func residentBytes() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-  let fields = text.split(separator: " ")
-  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

@@ -45,7 +45,7 @@ private func benchImports(sample: String, captures: Int, path: String) throws {
     importSeconds += Double(end - importStart) / 1e9
     newCount += report.new.count
     changedCount += report.changed.count
-    if [100, 500, 1000].contains(n + 1) { rss.append((n + 1, Double(benchResidentBytes()) / 1_048_576)) }
+    if [100, 500, 1000].contains(n + 1) { rss.append((n + 1, Double(ProcessMemory.residentBytes()) / 1_048_576)) }
   }
   let summary = try library.stories()
   print(
@@ -88,12 +88,4 @@ private func benchOpen(sample: String, stories: Int, updatesPerStory: Int, path:
     String(
       format: "library: built %d stories / %d updates in %.1f s; open to first screen (list + %d updates): median %.1f ms (min %.1f, max %.1f)",
       stories, total, buildSeconds, shown, times[times.count / 2], times[0], times[times.count - 1]))
-}
-
-/// Resident set size from /proc/self/statm (0 where it cannot be read).
-private func benchResidentBytes() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-  let fields = text.split(separator: " ")
-  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

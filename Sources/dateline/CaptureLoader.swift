@@ -12,7 +12,9 @@ enum CaptureLoader {
   /// A reader with the bundled boilerplate rules and the user's own, if any.
   static func reader() -> TextCaptureReader {
     var rules = BoilerplateRules.bundled
-    if let path = UserConfig.path("boilerplate.rules"), let text = try? String(contentsOfFile: path, encoding: .utf8) {
+    if let path = ConfigDirectory.path(of: "boilerplate.rules", environment: ProcessInfo.processInfo.environment),
+      FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8)
+    {
       let parsed = BoilerplateRules.parse(text, origin: path)
       for problem in parsed.problems { warn("\(problem) (line ignored)") }
       rules = rules.adding(parsed.rules)
@@ -36,22 +38,5 @@ enum CaptureLoader {
 
   static func warn(_ message: String) {
     FileHandle.standardError.write(Data("dateline: \(TextSanitizer.clean(message[...]))\n".utf8))
-  }
-}
-
-/// Where the user's configuration files live: `$XDG_CONFIG_HOME/dateline`, else `~/.config/dateline`.
-enum UserConfig {
-  static func path(_ name: String) -> String? {
-    let environment = ProcessInfo.processInfo.environment
-    let base: String
-    if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-      base = xdg
-    } else if let home = environment["HOME"], !home.isEmpty {
-      base = home + "/.config"
-    } else {
-      return nil
-    }
-    let path = base + "/dateline/" + name
-    return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 }

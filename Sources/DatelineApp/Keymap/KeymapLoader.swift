@@ -1,10 +1,10 @@
+import DatelineCore
+
 /// Builds the keymap a session uses: the defaults, then the user's file if there is one.
 public enum KeymapLoader {
   /// Where the user's keymap lives: `$XDG_CONFIG_HOME/dateline/keymap.conf`, or `$HOME/.config/...`.
   public static func userFilePath(environment: [String: String]) -> String? {
-    if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/dateline/" + Keymap.fileName }
-    if let home = environment["HOME"], !home.isEmpty { return home + "/.config/dateline/" + Keymap.fileName }
-    return nil
+    ConfigDirectory.path(of: Keymap.fileName, environment: environment)
   }
 
   /// The defaults overridden by `userText` (nil when there is no user file). A bad user file gives the

@@ -81,8 +81,7 @@ public struct BoilerplateRules: Sendable {
 
   /// The same, for a line whose start was measured already (the common, fast path).
   func candidates(for line: String, start: LineStart) -> [BoilerplateRule] {
-    guard removing.mayStart(start) else { return [] }
-    return removing.candidates(for: line).map { rules[$0] }
+    removing.candidates(for: line, start: start).map { rules[$0] }
   }
 
   /// Labels are a word or two: only this much of a title is folded to test them.
@@ -96,7 +95,7 @@ public struct BoilerplateRules: Sendable {
 
   /// What kind of post a title announces, from the picture and video label rules.
   public func postKind(ofTitle title: String) -> Update.Kind {
-    let candidates = labels.candidates(for: title).map { rules[$0] }
+    let candidates = labels.candidates(for: title, start: LineStart(title)).map { rules[$0] }
     guard !candidates.isEmpty else { return .text }
     func kind(of rule: BoilerplateRule) -> Update.Kind { rule.kind == .pictureLabel ? .pictures : .video }
     // A label without '*' is matched by its head alone, and the candidates' heads already matched.
@@ -141,8 +140,6 @@ struct RuleIndex: Sendable {
 
   /// Whether any rule could match a line starting so: a cheap test on its first bytes, case-folded for ASCII.
   /// A line starting with anything that folding changes beyond ASCII case is let through.
-  func mayStart(_ line: String) -> Bool { mayStart(LineStart(line)) }
-
   func mayStart(_ start: LineStart) -> Bool {
     if !short.isEmpty { return true }
     guard start.count >= 2 else { return false }
@@ -162,9 +159,10 @@ struct RuleIndex: Sendable {
     return quads[Int(quad) >> 6] & (1 << UInt64(quad & 63)) != 0
   }
 
-  /// The rules (by number, in file order) whose head the folded line starts with.
-  func candidates(for line: String) -> [Int] {
-    guard mayStart(line) else { return [] }
+  /// The rules (by number, in file order) whose head the folded line starts with. `start` is the line's
+  /// measured start: the quick test on it comes first.
+  func candidates(for line: String, start: LineStart) -> [Int] {
+    guard mayStart(start) else { return [] }
     let folded = LineFolding.foldedHead(line, limit: longestHead)
     var found: [Int] = []
     for entry in short where folded.starts(with: entry.head) { found.append(entry.rule) }

@@ -74,3 +74,11 @@ final class BoilerplateFilterTests: XCTestCase {
     XCTAssertEqual(story.removed.map(\.line), [3])
   }
 }
+
+final class ConfigDirectoryTests: XCTestCase {
+  func testXDGFirstThenHomeAndARelativeXDGIsIgnored() {
+    XCTAssertEqual(ConfigDirectory.path(of: "a", environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]), "/x/dateline/a")
+    XCTAssertEqual(ConfigDirectory.path(of: "a", environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]), "/h/.config/dateline/a")
+    XCTAssertNil(ConfigDirectory.path(of: "a", environment: [:]))
+  }
+}
