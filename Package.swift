@@ -20,19 +20,21 @@ let package = Package(
       name: "DatelineStore",
       dependencies: ["DatelineCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "DatelineApp", dependencies: ["DatelineCore"]),
+    .target(name: "DatelineSession", dependencies: ["DatelineApp", "DatelineStore"]),
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(name: "DatelineTerminal", dependencies: ["DatelineApp", "CNcurses"]),
     .executableTarget(
       name: "dateline",
       dependencies: [
-        "DatelineCore", "DatelineStore", "DatelineApp", "DatelineTerminal",
+        "DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession", "DatelineTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
-      name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp"]),
+      name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),
+    .testTarget(name: "DatelineSessionTests", dependencies: ["DatelineSession", "DatelineStore", "DatelineApp"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore"]),
   ]
 )

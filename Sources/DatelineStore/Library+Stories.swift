@@ -197,3 +197,10 @@ public struct MarkedUpdate: Sendable, Hashable {
   public var id: Int64
   public var mark: UpdateMark
 }
+
+extension Library {
+  /// The story the reader was in most recently, if any.
+  public func lastReadStory() throws(LibraryError) -> Int64? {
+    try read { db in try Int64.fetchOne(db, sql: "SELECT story_id FROM reading ORDER BY read_at DESC LIMIT 1") }
+  }
+}

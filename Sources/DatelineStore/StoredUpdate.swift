@@ -1,13 +1,5 @@
 import DatelineCore
 
-/// Whether an update still needs the reader's attention.
-public enum UpdateMark: String, Sendable, Hashable, Codable {
-  /// First seen in a capture imported since the story was last read.
-  case new
-  /// Known before, but its text changed in a later capture, not read since.
-  case changed
-}
-
 /// One update as the library keeps it: the update itself, where it stands, and whether it is marked.
 public struct StoredUpdate: Sendable, Hashable, Identifiable {
   /// The update's row id in the library.

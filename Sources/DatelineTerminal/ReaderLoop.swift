@@ -1,11 +1,17 @@
 import DatelineApp
 
-/// The run loop: draw, block for input, reduce, repeat, until the reducer asks to quit or input ends.
+/// The run loop: draw, block for input, reduce and carry out the effects, repeat, until the reducer asks to quit
+/// or input ends.
 public enum ReaderLoop {
-  /// Runs the reader on `backend` from `state`; returns when the user quits or input stops.
-  public static func run<Backend: TerminalBackend>(_ initial: AppState, backend: inout Backend) {
+  /// Runs the reader on `backend` from `state`; effects that need stories are done by `runner` (none when every
+  /// story is in memory). Returns when the user quits or input stops (then the state is saved as on a quit).
+  public static func run<Backend: TerminalBackend>(_ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil) {
     let size = backend.size
-    var state = Reducer.reduce(initial, .resize(width: size.width, height: size.height)).0
+    var state = initial
+    if state.story == nil, !state.entries.isEmpty {
+      backend.draw(ScreenView.render(state), full: true)  // "Loading…" while a large story is read
+    }
+    _ = EffectRunner.apply(.resize(width: size.width, height: size.height), to: &state, runner: runner)
     backend.draw(ScreenView.render(state), full: true)
     while let input = backend.nextInput() {
       let event: Event
@@ -14,10 +20,13 @@ public enum ReaderLoop {
       case .resize(let width, let height): event = .resize(width: width, height: height)
       case .unknown: continue
       }
-      let (next, effects) = Reducer.reduce(state, event)
-      state = next
-      if effects.contains(.quit) { return }
-      backend.draw(ScreenView.render(state), full: effects.contains(.redraw))
+      let outcome = EffectRunner.apply(event, to: &state, runner: runner)
+      if outcome.quit { return }
+      backend.draw(ScreenView.render(state), full: outcome.redraw)
+    }
+    // A first quit only closes the help screen when it is open.
+    if !EffectRunner.apply(.command(.quit), to: &state, runner: runner).quit {
+      _ = EffectRunner.apply(.command(.quit), to: &state, runner: runner)
     }
   }
 }

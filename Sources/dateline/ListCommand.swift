@@ -26,18 +26,17 @@ struct ListCommand: ParsableCommand {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
     }
-    if json {
-      print(Self.json(stories))
-    } else if stories.isEmpty {
-      print("The library is empty: import captures with 'dateline add FILE...'.")
-    } else {
-      for (n, story) in stories.enumerated() {
-        print("\(n + 1). \(AddCommand.clean(story.headline))")
-        print(
-          "   \(story.updateCount) updates, \(story.markedCount) new, \(story.captureCount) captures, "
-            + "last capture \(Self.date(story.lastCaptureAt))  [\(story.key)]")
-      }
-    }
+    print(json ? Self.json(stories) : Self.text(stories))
+  }
+
+  /// The list as text: two lines a story.
+  static func text(_ stories: [StorySummary]) -> String {
+    guard !stories.isEmpty else { return "The library is empty: import captures with 'dateline add FILE...'." }
+    return stories.enumerated().map { n, story in
+      "\(n + 1). \(AddCommand.clean(story.headline))\n"
+        + "   \(story.updateCount) updates, \(story.markedCount) new, \(story.captureCount) captures, "
+        + "last capture \(Self.date(story.lastCaptureAt))  [\(story.key)]"
+    }.joined(separator: "\n")
   }
 
   static func date(_ date: Date) -> String {

@@ -1,40 +1,136 @@
 import ArgumentParser
 import DatelineApp
 import DatelineCore
+import DatelineSession
+import DatelineStore
 import DatelineTerminal
 import Foundation
 
-/// `dateline [read] [FILE...]`: the reader on the built-in sample or on captures.
+/// `dateline [read] [FILE...]`: the reader on the library (the built-in sample while it is empty) or on captures.
 struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read",
-    abstract: "Read stories in the terminal (the built-in sample with no file).",
+    abstract: "Read stories in the terminal: the library, or the captures named (the built-in sample when the library is empty).",
     discussion: """
       Keys: press h (or F1) in the reader. Key bindings can be changed in \
       $XDG_CONFIG_HOME/dateline/keymap.conf (else ~/.config/dateline/keymap.conf) with lines such as \
-      'bind j move-down'. When standard output is not a terminal the stories are printed as text.
+      'bind j move-down'. Captures named on the command line are merged into stories like 'dateline add' does, \
+      in a temporary library: the user's library is not changed. When standard output is not a terminal the \
+      stories (or the library's story list) are printed as text.
       """)
 
   @Option(help: ArgumentHelp("A list of names to highlight, one 'TYPE NAME [| ALIAS...]' a line.", visibility: .hidden))
   var names: String?
 
+  @OptionGroup var library: LibraryOption
+
   @Argument(help: "Plain-text captures, one paragraph per line ('-' for standard input).") var files: [String] = []
 
   func run() throws {
-    let reader = CaptureLoader.reader()
-    let stories = CaptureLoader.sources(files).compactMap { CaptureLoader.load($0, with: reader) }
-    if stories.isEmpty && !files.isEmpty { throw ExitCode.failure }
+    let nameList = try names.map(Self.loadNames)
+    if files.isEmpty {
+      try readLibrary(names: nameList)
+    } else {
+      try readCaptures(names: nameList)
+    }
+  }
 
+  /// The library, or the built-in sample while the library is empty.
+  func readLibrary(names: NameListEntities?) throws {
+    let store = try library.open()
+    let source = LibraryStorySource(library: store)
+    let entries: [StoryEntry]
+    do {
+      entries = try source.entries()
+    } catch {
+      CaptureLoader.warn(error.description)
+      throw ExitCode.failure
+    }
+    guard !entries.isEmpty else {
+      let sample = CaptureLoader.reader().readSample()
+      try readInMemory(
+        [sample], names: names,
+        status: "The library is empty: this is the built-in sample. Import captures with 'dateline add FILE'.")
+      return
+    }
+    guard isatty(STDOUT_FILENO) == 1 else {
+      print(ListCommand.text(try store.stories()))
+      return
+    }
+    try runReader(source: source, entries: entries, opening: source.lastReadIndex(in: entries))
+  }
+
+  /// Captures named on the command line, merged in a temporary library.
+  func readCaptures(names: NameListEntities?) throws {
+    let reader = CaptureLoader.reader()
+    var captures: [(story: Story, bytes: [UInt8])] = []
+    for file in files {
+      do {
+        captures.append(try reader.readWithBytes(path: file))
+      } catch {
+        CaptureLoader.warn(error.description)
+      }
+    }
+    if captures.isEmpty { throw ExitCode.failure }
+    guard isatty(STDOUT_FILENO) == 1 else {
+      print(captures.map { StoryText($0.story).rendered() }.joined(separator: "\n\n"))
+      return
+    }
+    let analyze = Self.analysis(names)
+    let megabytes = Double(captures.reduce(0) { $0 + $1.bytes.count }) / 1_000_000
+    if megabytes >= 4 {
+      // Finding the entities of a very large capture takes seconds: say so rather than look hung.
+      CaptureLoader.warn(String(format: "finding the people, places and organisations in %.1f MB of text…", megabytes))
+    }
+    guard let scratch = ScratchLibrary(captures: captures, analyze: analyze) else {
+      try readInMemory(captures.map(\.story), names: names, status: nil)
+      return
+    }
+    defer { scratch.remove() }
+    let entries: [StoryEntry]
+    do {
+      entries = try scratch.entries(order: captures.map { $0.story.id.rawValue })
+    } catch {
+      CaptureLoader.warn(error.description)
+      throw ExitCode.failure
+    }
+    try runReader(source: LibraryStorySource(library: scratch.library), entries: entries, opening: 0)
+  }
+
+  /// Stories all in memory, with nothing saved.
+  func readInMemory(_ stories: [Story], names: NameListEntities?, status: String?) throws {
     guard isatty(STDOUT_FILENO) == 1 else {
       print(stories.map { StoryText($0).rendered() }.joined(separator: "\n\n"))
       return
     }
+    let analyze = Self.analysis(names)
+    try withTerminal { keymap, keymapStatus, size in
+      AppState(
+        stories: stories, entities: stories.map(analyze), keymap: keymap, width: size.width, height: size.height,
+        status: keymapStatus ?? status)
+    } run: { state, terminal in
+      ReaderLoop.run(state, backend: &terminal)
+    }
+  }
 
-    let nameList = try names.map(Self.loadNames)
-    let entities = nameList.map { list in stories.map(list.analyze) } ?? Self.recognisedEntities(of: stories)
+  func runReader(source: LibraryStorySource, entries: [StoryEntry], opening: Int) throws {
+    try withTerminal { keymap, keymapStatus, size in
+      AppState(
+        entries: entries, keymap: keymap, width: size.width, height: size.height, opening: opening,
+        status: keymapStatus)
+    } run: { state, terminal in
+      ReaderLoop.run(state, backend: &terminal, runner: EffectRunner(source: source))
+    }
+  }
+
+  /// Opens the terminal, makes the first state, runs, and restores the terminal (re-raising a terminating
+  /// signal after the reader has saved its state).
+  func withTerminal(
+    makeState: (Keymap, String?, (width: Int, height: Int)) -> AppState,
+    run: (AppState, inout CursesTerminal) -> Void
+  ) throws {
     let environment = ProcessInfo.processInfo.environment
     let (keymap, keymapError) = Self.loadKeymap(environment: environment)
-
     var terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(environment: environment)
@@ -42,20 +138,18 @@ struct ReadCommand: ParsableCommand {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
     }
-    let size = terminal.size
-    let state = AppState(
-      stories: stories, entities: entities, keymap: keymap, width: size.width, height: size.height,
-      status: keymapError.map { "\($0) (default keys in use)" })
-    ReaderLoop.run(state, backend: &terminal)
+    let state = makeState(keymap, keymapError.map { "\($0) (default keys in use)" }, terminal.size)
+    run(state, &terminal)
     terminal.close()
     if let signal = terminal.pendingSignal { CursesTerminal.reraise(signal) }
   }
 
   /// THE place the entity recogniser is plugged in: the entities and mentions of one story.
   /// (`--names FILE` replaces it with exact matching of a list of names, for tests and demos.)
-  static func recognisedEntities(of stories: [Story]) -> [StoryEntities] {
+  static func analysis(_ names: NameListEntities?) -> Library.EntityAnalysis {
+    if let names { return { names.analyze($0) } }
     let analyzer = StoryEntityAnalyzer()
-    return stories.map { analyzer.analyze($0) }
+    return { analyzer.analyze($0) }
   }
 
   /// The default keymap plus the user's file; a bad user file gives the defaults and one message.

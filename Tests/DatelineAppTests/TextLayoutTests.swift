@@ -76,3 +76,27 @@ final class TextLayoutTests: XCTestCase {
     return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
   }
 }
+
+final class LineSliceTests: XCTestCase {
+  /// Random text of wide, combining, emoji, tab and escape pieces: each wrapped line's glyphs scanned from its
+  /// own bytes equal the whole text's glyphs in that line's range, at every width.
+  func testALineScannedFromItsBytesMatchesTheWholeTextsGlyphs() {
+    let pieces = ["a", "bc", " ", "  ", "\t", "\r\n", " \u{301}", "界", "e\u{301}", "👍🏽", "\u{1B}[1m", "Kyiv", "—", "\u{200B}", "x"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+      let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }
+        .joined()
+      let whole = GlyphScanner.glyphs(of: text)
+      for width in [1, 2, 3, 5, 8, 13] {
+        let lines = TextWrapper.wrap(text, width: width)
+        XCTAssertEqual(lines, TextWrapper.wrap(glyphs: whole, width: width))
+        for line in lines {
+          let own = TextWrapper.glyphs(of: text, line: line)
+          let expected = whole.filter { $0.scalarStart >= line.scalarStart && $0.scalarStart < line.scalarEnd }
+          XCTAssertEqual(own, expected, "\(text.debugDescription) at width \(width)")
+          XCTAssertLessThanOrEqual(TextWrapper.place(own, line: line).last.map { $0.x + $0.width } ?? 0, max(width, 4))
+        }
+      }
+    }
+  }
+}

@@ -4,8 +4,8 @@ import XCTest
 /// The real binary in a detached tmux session at 80x24.
 final class ReaderEndToEndTests: XCTestCase {
   private var session: TmuxSession?
-  private var directory: URL!
-  private var binary = ""
+  var directory: URL!
+  var binary = ""
 
   override func setUpWithError() throws {
     guard TmuxSession.tmuxPath != nil else {
@@ -37,12 +37,15 @@ final class ReaderEndToEndTests: XCTestCase {
   }()
 
   /// Starts `dateline ARGS` through sh in the session; the shell prints `exit=STATUS` when it ends.
-  private func start(_ arguments: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:])
+  func start(_ arguments: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:])
     throws -> TmuxSession
   {
     // The shell traps SIGINT (children get the default back) so that after Ctrl-C it lives on to print the status.
     let command = "trap 'true' INT; cd \(DatelineBinary.quoted(directory.path)) && \(DatelineBinary.quoted(binary)) \(arguments); "
       + "echo exit=$?; sleep 60"
+    // An empty data directory of the test's own: with no file, dateline opens the library there, never the user's.
+    var environment = environment
+    if environment["XDG_DATA_HOME"] == nil { environment["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path }
     let session = try TmuxSession(command: command, width: width, height: height, environment: environment)
     self.session = session
     return session
@@ -206,18 +209,7 @@ final class ReaderEndToEndTests: XCTestCase {
   }
 
   func testOutputNotATerminalPrintsTheStory() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["story.txt"]
-    process.currentDirectoryURL = directory
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    XCTAssertEqual(process.terminationStatus, 0)
+    let text = try runDateline(["story.txt"])
     XCTAssertTrue(text.contains("Blinken in Europe: live updates"))
     XCTAssertFalse(text.contains("\u{1B}"))
   }

@@ -4,7 +4,8 @@ import DatelineCore
 public enum StoryLineKind: Sendable, Hashable {
   case headline
   case standfirst
-  case updateTime
+  /// The update's time and its new/changed mark, when it has either.
+  case updateInfo
   case updateTitle
   case paragraph
   case cardTop
@@ -47,7 +48,7 @@ public struct StoryLayout: Sendable {
     mentionsByPart = [:]
   }
 
-  public init(story: Story, entities: StoryEntities, width: Int) {
+  public init(story: Story, entities: StoryEntities, width: Int, marks: [Int: UpdateMark] = [:]) {
     self.width = max(1, width)
     mentionsByPart = Dictionary(grouping: entities.mentions, by: \.part)
     addWrapped(.headline, story.headline, kind: .headline, update: nil, indent: 0)
@@ -56,13 +57,13 @@ public struct StoryLayout: Sendable {
     }
     if story.updates.isEmpty {
       addBlank(update: nil)
-      lines.append(StoryLine(kind: .note, part: nil, update: nil, range: WrappedLine(scalarStart: 0, scalarEnd: 0), indent: 0))
+      lines.append(StoryLine(kind: .note, part: nil, update: nil, range: .empty, indent: 0))
     }
     for (u, update) in story.updates.enumerated() {
       addBlank(update: u)
       updateStart.append(lines.count)
-      if update.time != nil {
-        lines.append(StoryLine(kind: .updateTime, part: nil, update: u, range: WrappedLine(scalarStart: 0, scalarEnd: 0), indent: 0))
+      if update.time != nil || marks[u] != nil {
+        lines.append(StoryLine(kind: .updateInfo, part: nil, update: u, range: .empty, indent: 0))
       }
       if let title = update.title { addWrapped(.title(update: u), title, kind: .updateTitle, update: u, indent: 0) }
       for (i, paragraph) in update.paragraphs.enumerated() {
@@ -70,22 +71,22 @@ public struct StoryLayout: Sendable {
         addWrapped(.paragraph(update: u, index: i), paragraph.text, kind: .paragraph, update: u, indent: 0)
       }
       if update.title == nil && update.paragraphs.isEmpty {
-        lines.append(StoryLine(kind: .note, part: nil, update: u, range: WrappedLine(scalarStart: 0, scalarEnd: 0), indent: 0))
+        lines.append(StoryLine(kind: .note, part: nil, update: u, range: .empty, indent: 0))
       }
       for (i, link) in update.links.enumerated() {
         addBlank(update: u)
-        lines.append(StoryLine(kind: .cardTop, part: nil, update: u, range: WrappedLine(scalarStart: 0, scalarEnd: 0), indent: 0))
+        lines.append(StoryLine(kind: .cardTop, part: nil, update: u, range: .empty, indent: 0))
         addWrapped(.linkTitle(update: u, index: i), link.title, kind: .cardTitle, update: u, indent: 2, inner: true)
         if let summary = link.summary {
           addWrapped(.linkSummary(update: u, index: i), summary, kind: .cardSummary, update: u, indent: 2, inner: true)
         }
-        lines.append(StoryLine(kind: .cardBottom, part: nil, update: u, range: WrappedLine(scalarStart: 0, scalarEnd: 0), indent: 0))
+        lines.append(StoryLine(kind: .cardBottom, part: nil, update: u, range: .empty, indent: 0))
       }
     }
   }
 
   private mutating func addBlank(update: Int?) {
-    lines.append(StoryLine(kind: .blank, part: nil, update: update, range: WrappedLine(scalarStart: 0, scalarEnd: 0), indent: 0))
+    lines.append(StoryLine(kind: .blank, part: nil, update: update, range: .empty, indent: 0))
   }
 
   private mutating func addWrapped(
@@ -105,6 +106,13 @@ public struct StoryLayout: Sendable {
       index += 1
     }
     return index
+  }
+
+  /// The first line of update `update`'s text: its title or first paragraph, below its time-and-mark line.
+  public func contentStart(of update: Int) -> Int {
+    guard updateStart.indices.contains(update) else { return 0 }
+    let start = updateStart[update]
+    return lines.indices.contains(start) && lines[start].kind == .updateInfo ? start + 1 : start
   }
 
   /// The update shown at line `index` (the nearest one above it for blank lines), or nil above the first.

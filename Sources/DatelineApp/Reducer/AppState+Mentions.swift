@@ -23,43 +23,92 @@ extension AppState {
     return (.title(update: Int.max), 0)
   }
 
-  /// Jumps to the next or previous mention of the selected entity (wrapping at the ends), across stories.
+  /// The name to show for an entity.
+  func name(of entity: EntityID) -> String { mentionIndex.entities[entity]?.name ?? entity.rawValue }
+
+  /// The mentions of `entity` in story `index` (empty while it is not loaded), in reading order.
+  func mentions(of entity: EntityID, inStory index: Int) -> [MentionLocation] {
+    mentionIndex.mentions(of: entity).filter { $0.story == index }
+  }
+
+  /// Jumps to the next or previous mention of the selected entity: within the open story, then on to the next
+  /// story in the list that mentions it (loading it when needed), wrapping round at the ends.
   mutating func jumpMention(forward: Bool) {
-    if selectedEntity == nil, focus == .entities, let entry = sidebarEntry { selectedEntity = entry.entity.id }
+    if selectedEntity == nil, focus == .entities, sidebarMode == .story, let entry = sidebarEntry {
+      select(entry.entity.id)
+    }
     guard let entity = selectedEntity else {
       status = "No entity selected: pick one in the sidebar (Enter) or press e"
       return
     }
-    let all = mentionIndex.mentions(of: entity)
-    let name = mentionIndex.entities[entity]?.name ?? entity.rawValue
-    guard let first = all.first, let last = all.last else {
-      status = "\(name) has no mentions"
-      return
-    }
     let anchor: MentionLocation
-    if let current = currentMention, current.mention.entity == entity || isVisible(current) {
+    if let current = currentMention, current.story == openStory, current.mention.entity == entity || isVisible(current) {
       anchor = current
     } else {
       let top = topOfScreen
       anchor = MentionLocation(
-        story: openStory,
-        mention: Mention(entity: entity, part: top.part, start: top.offset, length: 0, text: ""))
+        story: openStory, mention: Mention(entity: entity, part: top.part, start: top.offset, length: 0, text: ""))
     }
-    var target = forward ? mentionIndex.next(of: entity, after: anchor) : mentionIndex.previous(of: entity, before: anchor)
+    let here = mentions(of: entity, inStory: openStory)
+    if let target = forward ? here.first(where: { $0 > anchor }) : here.last(where: { $0 < anchor }) {
+      show(target)
+      return
+    }
+    guard let reach = stories(mentioning: entity) else {
+      pending = .mentionAfterLookUp(entity, forward: forward)
+      status = "Looking up \(name(of: entity))…"
+      return
+    }
+    let others = reach.map(\.story)
+    guard !others.isEmpty || !here.isEmpty else {
+      status = "\(name(of: entity)) has no mentions"
+      return
+    }
+    var target = forward ? others.first { $0 > openStory } : others.last { $0 < openStory }
     if target == nil {
-      target = forward ? first : last
-      status = forward ? "Wrapped to the first mention of \(name)" : "Wrapped to the last mention of \(name)"
+      target = forward ? others.first : others.last
+      status = forward ? "Wrapped to the first mention of \(name(of: entity))" : "Wrapped to the last mention of \(name(of: entity))"
     }
-    if let target { show(target) }
+    showMention(of: entity, inStory: target ?? openStory, first: forward)
+  }
+
+  /// Shows the first (or last) mention of `entity` in story `index`, loading the story first when needed.
+  mutating func showMention(of entity: EntityID, inStory index: Int, first: Bool) {
+    guard loaded[index] != nil else {
+      pending = .mention(entity, story: index, first: first)
+      storyCursor = index
+      open(story: index)
+      return
+    }
+    let found = mentions(of: entity, inStory: index)
+    guard let target = first ? found.first : found.last else {
+      status = "No mention of \(name(of: entity)) found in that story"
+      return
+    }
+    show(target)
+  }
+
+  /// Does the move that waited for story `index` to load.
+  mutating func finishPendingMove(storyArrived index: Int) {
+    switch pending {
+    case .mention(let entity, let story, let first) where story == index:
+      pending = nil
+      showMention(of: entity, inStory: index, first: first)
+    case .markedUpdate(let story, let first) where story == index:
+      pending = nil
+      showMarked(inStory: index, first: first)
+    default:
+      break
+    }
   }
 
   /// Makes `location` the current mention: opens its story if needed and scrolls so it is on screen.
   mutating func show(_ location: MentionLocation) {
-    if location.story != openStory, stories.indices.contains(location.story) {
+    if location.story != openStory, entries.indices.contains(location.story) {
       open(story: location.story)
       storyCursor = location.story
     }
-    selectedEntity = location.mention.entity
+    select(location.mention.entity)
     currentMention = location
     if let index = sidebar.firstIndex(where: { $0.entity.id == location.mention.entity }) { sidebarCursor = index }
     if let line = layout.line(of: location.mention.part, offset: location.mention.start) {
@@ -76,39 +125,43 @@ extension AppState {
     }
   }
 
-  /// The position of the current mention among all mentions of its entity: (1-based index, total).
+  /// The position of the current mention among all mentions of its entity, story after story in list order:
+  /// (1-based index or 0 when no mention is current, total). Stories not loaded count by the library's figures.
   public var mentionPosition: (index: Int, total: Int)? {
     guard let entity = selectedEntity else { return nil }
-    let all = mentionIndex.mentions(of: entity)
-    guard let current = currentMention, current.mention.entity == entity else { return (0, all.count) }
-    var low = 0
-    var high = all.count
-    while low < high {
-      let mid = (low + high) / 2
-      if all[mid] < current { low = mid + 1 } else { high = mid }
-    }
-    return (low < all.count && all[low] == current ? low + 1 : 0, all.count)
+    let here = mentions(of: entity, inStory: openStory)
+    let reach = stories(mentioning: entity) ?? []
+    let before = reach.filter { $0.story < openStory }.reduce(0) { $0 + $1.mentions }
+    let total = max(here.count, reach.reduce(0) { $0 + $1.mentions } - (reach.first { $0.story == openStory }?.mentions ?? 0) + here.count)
+    guard let current = currentMention, current.mention.entity == entity, current.story == openStory,
+      let position = here.firstIndex(of: current)
+    else { return (0, total) }
+    return (before + position + 1, total)
   }
 
   /// Selects the entity of the mention under or nearest the cursor: the current mention when on screen, else the
   /// first mention on screen, else the nearest one below, else above. In the sidebar: the entity at the cursor.
   mutating func selectEntityNearCursor() {
     if focus == .entities {
+      if sidebarMode == .library {
+        status = selectedEntity.map { "Selected \(name(of: $0))" } ?? "No entity selected"
+        return
+      }
       guard let entry = sidebarEntry else {
         status = "No entities in this story"
         return
       }
-      selectedEntity = entry.entity.id
+      select(entry.entity.id)
       currentMention = nil
       status = "Selected \(entry.entity.name)"
       return
     }
     if let current = currentMention, isVisible(current) {
-      selectedEntity = current.mention.entity
-      status = "Selected \(mentionIndex.entities[current.mention.entity]?.name ?? "")"
+      select(current.mention.entity)
+      status = "Selected \(name(of: current.mention.entity))"
       return
     }
-    let mentions = storyEntities.indices.contains(openStory) ? storyEntities[openStory].mentions : []
+    let mentions = openEntities.mentions
     guard !mentions.isEmpty else {
       status = "No entities in this story"
       return
@@ -122,8 +175,7 @@ extension AppState {
       if mentions[mid] < topMention { low = mid + 1 } else { high = mid }
     }
     let chosen = low < mentions.count ? mentions[low] : mentions[mentions.count - 1]
-    let location = MentionLocation(story: openStory, mention: chosen)
-    show(location)
-    status = "Selected \(mentionIndex.entities[chosen.entity]?.name ?? chosen.text)"
+    show(MentionLocation(story: openStory, mention: chosen))
+    status = "Selected \(name(of: chosen.entity))"
   }
 }

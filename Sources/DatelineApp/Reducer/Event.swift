@@ -1,14 +1,36 @@
-/// Something that happened, for the reducer: a command, a key (for text input and the keymap), or a resize.
+import DatelineCore
+
+/// Something that happened, for the reducer: a command, a key (for text input and the keymap), a resize, or the
+/// result of an effect.
 public enum Event: Sendable, Hashable {
   case command(Command)
   case key(Key)
   case resize(width: Int, height: Int)
+  /// A story asked for by `Effect.loadStory` is in memory.
+  case storyLoaded(index: Int, LoadedStory)
+  case storyFailed(index: Int, message: String)
+  /// Every story (by list index) that mentions an entity, asked for by `Effect.lookUpEntity`.
+  case entityReach(EntityID, [EntityReach])
+  /// The story list read again, asked for by `Effect.reloadList`.
+  case listReloaded([StoryEntry])
+  /// A message for the status line (an effect that failed).
+  case notice(String)
 }
 
-/// Work the reducer asks the run loop to do; the reducer itself never touches the terminal.
+/// Work the reducer asks the run loop to do; the reducer itself never touches the terminal or the library.
 public enum Effect: Sendable, Hashable {
   /// Leave the reader.
   case quit
   /// Repaint the whole screen (Ctrl-L), not only what changed.
   case redraw
+  /// Load story `index` of the list (answered by `Event.storyLoaded` or `.storyFailed`).
+  case loadStory(Int)
+  /// Find every story that mentions an entity (answered by `Event.entityReach`).
+  case lookUpEntity(EntityID)
+  /// Persist that these updates (indices in story `story`) have been on screen.
+  case markSeen(story: Int, updates: [Int])
+  /// Read the story list again (answered by `Event.listReloaded`).
+  case reloadList
+  /// Persist where the reader is in story `story`.
+  case saveReadingPosition(story: Int, ReadingSpot)
 }

@@ -14,8 +14,28 @@ public enum Reducer {
     case .resize(let width, let height):
       next.resize(width: width, height: height)
       effects = []
+    case .storyLoaded(let index, let story):
+      next.receive(story, at: index)
+      effects = []
+    case .storyFailed(let index, let message):
+      next.loading.remove(index)
+      next.pending = nil
+      next.status = message
+      effects = []
+    case .entityReach(let entity, let found):
+      next.receiveReach(found, of: entity)
+      effects = []
+    case .listReloaded(let entries):
+      next.receiveList(entries)
+      effects = []
+    case .notice(let message):
+      next.status = message
+      effects = []
     }
-    return (next, effects)
+    // Effects the state queued (loads, look-ups, saves) go first: a quit must come after the last save.
+    let queued = next.outbox
+    next.outbox = []
+    return (next, queued + effects)
   }
 
   /// Handles `command` in `state`.
@@ -74,10 +94,13 @@ extension AppState {
     case .enter: enter()
     case .nextUpdate: jumpUpdate(forward: true)
     case .previousUpdate: jumpUpdate(forward: false)
+    case .nextNew: jumpMarked(forward: true)
+    case .previousNew: jumpMarked(forward: false)
     case .nextMention: jumpMention(forward: true)
     case .previousMention: jumpMention(forward: false)
     case .selectEntity: selectEntityNearCursor()
     case .cycleTypeFilter: cycleTypeFilter()
+    case .entityStories: toggleSidebarMode()
     case .searchForward: openPrompt(.forward)
     case .searchBackward: openPrompt(.backward)
     case .findNext: findAgain(reverse: false)
@@ -86,10 +109,13 @@ extension AppState {
       showingHelp = true
       helpScroll = 0
     case .redraw: return [.redraw]
+    case .reload: reload()
     case .cancel:
       search.prompt = nil
       search.match = nil
-    case .quit: return [.quit]
+    case .quit:
+      saveReadingPosition()
+      return [.quit]
     }
     return []
   }
@@ -99,17 +125,20 @@ extension AppState {
     switch focus {
     case .stories: max(1, screen.contentRows(of: .stories) / 2)
     case .updates: max(1, updateRows)
-    case .entities: SidebarLayout.entryRows(in: self)
+    case .entities: sidebarMode == .library ? EntityStoriesView.rows(in: self) : SidebarLayout.entryRows(in: self)
     }
   }
 
   mutating func move(by delta: Int) {
     switch focus {
     case .stories:
-      storyCursor = clampedAdd(storyCursor, delta, upTo: stories.count - 1)
+      storyCursor = clampedAdd(storyCursor, delta, upTo: entries.count - 1)
     case .updates:
       updateScroll = clampedAdd(updateScroll, delta, upTo: maxUpdateScroll)
       markVisibleRead()
+    case .entities where sidebarMode == .library:
+      let count = selectedEntity.flatMap { stories(mentioning: $0)?.count } ?? 0
+      reachCursor = clampedAdd(reachCursor, delta, upTo: count - 1)
     case .entities:
       sidebarCursor = clampedAdd(sidebarCursor, delta, upTo: sidebar.count - 1)
     }
@@ -140,7 +169,7 @@ extension AppState {
   mutating func enter() {
     switch focus {
     case .stories:
-      guard !stories.isEmpty else {
+      guard !entries.isEmpty else {
         status = "No stories"
         return
       }
@@ -148,12 +177,14 @@ extension AppState {
       focus = .updates
     case .updates:
       selectEntityNearCursor()
+    case .entities where sidebarMode == .library:
+      openReachStory()
     case .entities:
       guard let entry = sidebarEntry else {
         status = "No entities in this story"
         return
       }
-      selectedEntity = entry.entity.id
+      select(entry.entity.id)
       currentMention = nil
       jumpMention(forward: true)
     }

@@ -8,16 +8,21 @@ public struct Glyph: Sendable, Hashable {
   public var scalarStart: Int
   /// How many source scalars it covers (escape sequences skipped before it are not counted).
   public var scalarLength: Int
+  /// The same span in UTF-8 bytes: where a line of text can be cut out of its paragraph without a scan.
+  public var utf8Start: Int
+  public var utf8Length: Int
   /// A space or tab: a place to break a line.
   public var isSpace: Bool
   public var isTab: Bool
 
-  public init(text: String, width: UInt8, scalarStart: Int = 0, scalarLength: Int = 1, isSpace: Bool = false,
-              isTab: Bool = false) {
+  public init(text: String, width: UInt8, scalarStart: Int = 0, scalarLength: Int = 1, utf8Start: Int = 0,
+              utf8Length: Int = 1, isSpace: Bool = false, isTab: Bool = false) {
     self.text = text
     self.width = width
     self.scalarStart = scalarStart
     self.scalarLength = scalarLength
+    self.utf8Start = utf8Start
+    self.utf8Length = utf8Length
     self.isSpace = isSpace
     self.isTab = isTab
   }

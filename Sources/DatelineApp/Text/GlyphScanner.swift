@@ -6,13 +6,53 @@ public enum GlyphScanner {
   public static func glyphs(of text: String) -> [Glyph] {
     var result: [Glyph] = []
     result.reserveCapacity(text.utf8.count)
-    var offset = 0
+    forEachGlyph(in: text[...]) { result.append($0) }
+    return result
+  }
+
+  /// Calls `body` with each glyph of `text` in order, without collecting them (a paragraph can be megabytes).
+  /// Offsets count from `scalarBase` and `utf8Base`: pass a slice's position in its whole text to get offsets
+  /// into the whole.
+  public static func forEachGlyph(
+    in text: Substring, scalarBase: Int = 0, utf8Base: Int = 0, _ body: (Glyph) -> Void
+  ) {
+    var offset = scalarBase
+    var utf8Offset = utf8Base
     var escape = EscapeState.none
-    for character in text {
+    let utf8 = text.utf8
+    var index = text.startIndex
+    while index < text.endIndex {
+      let byte = utf8[index]
+      if escape == .none, byte >= 0x20, byte < 0x7F {
+        // Printable ASCII, most of any text: one column and nothing to filter, unless a combining mark (a
+        // non-ASCII byte) follows and joins it into one grapheme.
+        let next = utf8.index(after: index)
+        if next == text.endIndex || utf8[next] < 0x80 {
+          let character = Character(Unicode.Scalar(byte))
+          body(
+            Glyph(
+              text: String(character), width: 1, scalarStart: offset, scalarLength: 1, utf8Start: utf8Offset,
+              utf8Length: 1, isSpace: byte == 0x20))
+          offset += 1
+          utf8Offset += 1
+          index = next
+          continue
+        }
+      }
+      let character = text[index]
       let scalars = character.unicodeScalars
       let count = scalars.count
-      defer { offset += count }
+      let start = utf8Offset
+      let utf8Count = character.utf8.count
+      offset += count
+      utf8Offset += utf8Count
+      index = utf8.index(index, offsetBy: utf8Count)
       guard let first = scalars.first else { continue }
+      func glyph(_ text: String, width: UInt8, isSpace: Bool = false, isTab: Bool = false) -> Glyph {
+        Glyph(
+          text: text, width: width, scalarStart: offset - count, scalarLength: count, utf8Start: start,
+          utf8Length: utf8Count, isSpace: isSpace, isTab: isTab)
+      }
       if escape != .none {
         escape = escape.after(first)
         continue
@@ -22,19 +62,15 @@ public enum GlyphScanner {
       if value == 0x9B { escape = .csi; continue }
       if value == 0x9D || value == 0x90 { escape = .string; continue }
       if value == 0x09 {
-        result.append(Glyph(text: " ", width: 1, scalarStart: offset, scalarLength: count, isSpace: true, isTab: true))
+        body(glyph(" ", width: 1, isSpace: true, isTab: true))
         continue
       }
-      if value == 0x0A || value == 0x0D || value == 0x0B || value == 0x0C {
-        result.append(Glyph(text: " ", width: 1, scalarStart: offset, scalarLength: count, isSpace: true))
+      if value == 0x0A || value == 0x0D || value == 0x0B || value == 0x0C || value == 0x20 {
+        body(glyph(" ", width: 1, isSpace: true))
         continue
       }
       if value < 0x20 || (0x7F..<0xA0).contains(value) { continue }
       if isInvisible(value) { continue }
-      if value == 0x20 {
-        result.append(Glyph(text: " ", width: 1, scalarStart: offset, scalarLength: count, isSpace: true))
-        continue
-      }
       let width = DisplayWidth.of(character)
       if width == 0 { continue }  // zero-width on its own (joiners, format characters): nothing to draw
       var drawn = String(character)
@@ -42,11 +78,13 @@ public enum GlyphScanner {
         drawn = String(String.UnicodeScalarView(scalars.filter { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }))
         if drawn.isEmpty { continue }
       }
-      let base = first.properties.generalCategory
-      if base == .nonspacingMark || base == .enclosingMark { drawn = "\u{00A0}" + drawn }
-      result.append(Glyph(text: drawn, width: UInt8(width), scalarStart: offset, scalarLength: count))
+      // Combining marks start at U+0300; below that the category look-up (costly) cannot find one.
+      if value >= 0x300 {
+        let base = first.properties.generalCategory
+        if base == .nonspacingMark || base == .enclosingMark { drawn = "\u{00A0}" + drawn }
+      }
+      body(glyph(drawn, width: UInt8(width)))
     }
-    return result
   }
 
   /// Bidirectional controls and other invisible formatting that could reorder or hide text.

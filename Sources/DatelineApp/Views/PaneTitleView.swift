@@ -6,9 +6,14 @@ enum PaneTitleView {
     grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: style))
     var title = pane.title
     switch pane {
-    case .stories: title += " (\(state.stories.count))"
+    case .stories: title += " (\(state.entries.count))"
     case .updates: if let story = state.story { title += " (\(story.updates.count))" }
-    case .entities: if let filter = state.typeFilter { title += ": " + filter.pluralTitle.lowercased() }
+    case .entities:
+      if state.sidebarMode == .library {
+        title = "In the library"
+      } else if let filter = state.typeFilter {
+        title += ": " + filter.pluralTitle.lowercased()
+      }
     }
     if !state.screen.sideBySide { title += "  [Tab: " + pane.next.title.lowercased() + "]" }
     grid.putTruncated(" " + title, x: rect.x, y: rect.y, style: style, limit: rect.maxX)

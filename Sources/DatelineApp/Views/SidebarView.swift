@@ -2,6 +2,10 @@
 public enum SidebarView {
   static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
     guard rect.height > 0, rect.width > 0 else { return }
+    if state.sidebarMode == .library {
+      EntityStoriesView.draw(state, into: &grid, rect: rect)
+      return
+    }
     guard !state.sidebar.isEmpty else {
       let text = state.typeFilter == nil ? " No entities" : " None of this type"
       grid.putTruncated(text, x: rect.x, y: rect.y, style: Style(.dim), limit: rect.maxX)

@@ -33,14 +33,14 @@ public enum StatusLineView {
 
   /// "Story 1/3 · update 2/14 · Antony Blinken 3/12"
   public static func summary(_ state: AppState) -> String {
-    guard let story = state.story else { return "No stories" }
-    var parts = ["Story \(state.openStory + 1)/\(state.stories.count)"]
+    guard let story = state.story else { return state.entries.isEmpty ? "No stories" : "Loading…" }
+    var parts = ["Story \(state.openStory + 1)/\(state.entries.count)"]
     if !story.updates.isEmpty {
       let update = (state.layout.update(atLine: state.updateScroll) ?? 0) + 1
       parts.append("update \(update)/\(story.updates.count)")
     }
     if let entity = state.selectedEntity {
-      let name = state.mentionIndex.entities[entity]?.name ?? entity.rawValue
+      let name = state.name(of: entity)
       if let position = state.mentionPosition {
         parts.append(position.index > 0 ? "\(name) \(position.index)/\(position.total)" : "\(name) -/\(position.total)")
       }

@@ -1,15 +1,15 @@
-/// The story list: two rows a story (its title, then updates / unread / new counts).
+/// The story list: two rows a story (its title, then its update count and how many are unread or new).
 public enum StoryListView {
   static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
     guard rect.height > 0 else { return }
-    if state.stories.isEmpty {
+    if state.entries.isEmpty {
       grid.putTruncated(" No stories", x: rect.x, y: rect.y, style: Style(.dim), limit: rect.maxX)
       return
     }
     var y = rect.y
     var index = state.storyScroll
-    while y < rect.maxY, index < state.stories.count {
-      let story = state.stories[index]
+    while y < rect.maxY, index < state.entries.count {
+      let story = state.entries[index]
       let isCursor = index == state.storyCursor
       let unread = state.unreadCount(story: index)
       var titleStyle = Style(.normal, unread > 0 ? [.bold] : [])
@@ -24,10 +24,11 @@ public enum StoryListView {
       grid.putTruncated(marker + story.headline, x: rect.x, y: y, style: titleStyle, limit: rect.maxX)
       y += 1
       if y < rect.maxY {
-        var info = "  \(story.updates.count) update" + (story.updates.count == 1 ? "" : "s")
-        if unread > 0 { info += " · \(unread) unread" }
-        let new = state.newUpdateCounts.indices.contains(index) ? state.newUpdateCounts[index] : 0
-        if new > 0 { info += " · \(new) new" }
+        let updates = "\(story.updateCount) update" + (story.updateCount == 1 ? "" : "s")
+        // New first: on a narrow list it is the figure that must not be cut off.
+        let info =
+          unread == 0 ? "  " + updates
+          : state.hasLibrary ? "  \(unread) new · " + updates : "  \(updates) · \(unread) unread"
         grid.putTruncated(info, x: rect.x, y: y, style: infoStyle, limit: rect.maxX)
         y += 1
       }

@@ -11,7 +11,6 @@ public enum UpdatePaneView {
     let layout = state.layout
     let textX = rect.x + 1
     let textEnd = min(rect.maxX, textX + layout.width)
-    var glyphCache: [StoryPart: [Glyph]] = [:]
     let current = state.currentMention.flatMap { $0.story == state.openStory ? $0.mention : nil }
     for row in 0..<rect.height {
       let index = state.updateScroll + row
@@ -24,9 +23,8 @@ public enum UpdatePaneView {
       case .note:
         grid.putTruncated(line.update == nil ? "(no updates)" : "(no text)", x: textX, y: y, style: Style(.dim), limit: textEnd)
         continue
-      case .updateTime:
-        let time = line.update.flatMap { story.updates.indices.contains($0) ? story.updates[$0].time : nil } ?? ""
-        grid.putTruncated(time, x: textX, y: y, style: Style(.dim), limit: textEnd)
+      case .updateInfo:
+        drawUpdateInfo(line.update, story: story, marks: state.openMarks, into: &grid, x: textX, y: y, end: textEnd)
         continue
       case .cardTop, .cardBottom:
         drawCardBorder(top: line.kind == .cardTop, into: &grid, x: textX, y: y, end: textEnd)
@@ -37,23 +35,23 @@ public enum UpdatePaneView {
       default:
         break
       }
-      guard let part = line.part else { continue }
-      let glyphs: [Glyph]
-      if let cached = glyphCache[part] {
-        glyphs = cached
-      } else {
-        glyphs = GlyphScanner.glyphs(of: story.text(of: part) ?? "")
-        glyphCache[part] = glyphs
-      }
+      guard let part = line.part, let text = story.text(of: part) else { continue }
+      // Only this line's bytes are scanned: a paragraph may be megabytes long.
+      let glyphs = TextWrapper.glyphs(of: text, line: line.range)
       let base = baseStyle(line.kind)
       let mentions = layout.mentionsByPart[part] ?? []
+      var nextMention = firstMention(in: mentions, endingAfter: line.range.scalarStart)
       let match = state.search.match.flatMap { $0.part == part ? $0 : nil }
       let limit = line.kind == .cardTitle || line.kind == .cardSummary ? textEnd - 2 : textEnd
       for placed in TextWrapper.place(glyphs, line: line.range) {
         let x = textX + line.indent + placed.x
         let offset = placed.glyph.scalarStart
         var style = base
-        if let mention = mentions.first(where: { offset >= $0.start && offset < $0.start + $0.length }) {
+        while nextMention < mentions.count, mentions[nextMention].start + mentions[nextMention].length <= offset {
+          nextMention += 1
+        }
+        if nextMention < mentions.count, offset >= mentions[nextMention].start {
+          let mention = mentions[nextMention]
           style = mentionStyle(mention, state: state, isCurrent: mention == current)
         }
         if let match, offset >= match.start, offset < match.start + match.length {
@@ -66,6 +64,28 @@ public enum UpdatePaneView {
         }
       }
     }
+  }
+
+  /// Index of the first of `mentions` (in order of start, not overlapping) that ends after scalar `offset`.
+  static func firstMention(in mentions: [Mention], endingAfter offset: Int) -> Int {
+    var low = 0
+    var high = mentions.count
+    while low < high {
+      let mid = (low + high) / 2
+      if mentions[mid].start + mentions[mid].length <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// "● NEW  12:30": the update's mark (bold, so it shows without colour) and its time.
+  static func drawUpdateInfo(_ update: Int?, story: Story, marks: [Int: UpdateMark], into grid: inout Grid, x: Int, y: Int, end: Int) {
+    guard let update, story.updates.indices.contains(update) else { return }
+    var x = x
+    if let mark = marks[update] {
+      let label = mark == .new ? "● NEW" : "● CHANGED"
+      x = grid.put(label, x: x, y: y, style: Style(.match, [.bold]), limit: end) + 2
+    }
+    if let time = story.updates[update].time { grid.putTruncated(time, x: x, y: y, style: Style(.dim), limit: end) }
   }
 
   static func baseStyle(_ kind: StoryLineKind) -> Style {

@@ -139,7 +139,8 @@ public enum TextFingerprint {
 extension String {
   /// The first `count` words, with an ellipsis when there were more.
   func firstWords(_ count: Int) -> String {
-    let parts = split(separator: " ", omittingEmptySubsequences: true)
+    // One more than needed tells whether there is more; the rest of a long text is never split.
+    let parts = split(separator: " ", maxSplits: count, omittingEmptySubsequences: true)
     let head = parts.prefix(count).joined(separator: " ")
     return parts.count > count ? head + "…" : head
   }

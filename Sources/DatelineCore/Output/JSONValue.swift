@@ -48,23 +48,39 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   private static func writeString(_ value: String, into out: inout String) {
     out += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        // Controls, and the line separators that break JavaScript parsers, are escaped.
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+    // Runs of characters that need no escape are copied whole; a paragraph can be megabytes.
+    var runStart = value.unicodeScalars.startIndex
+    var index = runStart
+    let scalars = value.unicodeScalars
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      guard let escaped = escape(scalar) else {
+        index = scalars.index(after: index)
+        continue
       }
+      out += Substring(scalars[runStart..<index])
+      out += escaped
+      index = scalars.index(after: index)
+      runStart = index
     }
+    out += Substring(scalars[runStart..<index])
     out += "\""
+  }
+
+  /// The JSON escape for `scalar`, or nil when it is written as itself. Controls, and the line separators that
+  /// break JavaScript parsers, are escaped.
+  private static func escape(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case "\"": return "\\\""
+    case "\\": return "\\\\"
+    case "\n": return "\\n"
+    case "\r": return "\\r"
+    case "\t": return "\\t"
+    default:
+      guard scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+      else { return nil }
+      let hex = String(scalar.value, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
   }
 }

@@ -1,0 +1,16 @@
+import DatelineCore
+
+/// Where the reader's stories come from when they are not all in memory (the library): the effects of the
+/// reducer are carried out against it by `EffectRunner`. Errors are shown to the user by their description.
+public protocol StorySource: Sendable {
+  /// The story list as it is now (stories imported since the reader started included).
+  func entries() throws -> [StoryEntry]
+  /// The whole story of list entry `entry`, with its entities, marks and last reading position.
+  func loadStory(_ entry: StoryEntry) throws -> LoadedStory
+  /// Every story that mentions `entity`, by handle, with its number of mentions.
+  func storiesMentioning(_ entity: EntityID) throws -> [(handle: Int64, mentions: Int)]
+  /// Records that the updates with these handles have been on screen (their new/changed marks are cleared).
+  func markSeen(_ entry: StoryEntry, updates: [Int64]) throws
+  /// Records where the reader is in a story: the update at the top (nil at the headline) and the line in it.
+  func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) throws
+}

@@ -1,0 +1,16 @@
+/// One row of the story list: what the list shows before the story itself is loaded.
+public struct StoryEntry: Sendable, Hashable {
+  /// The story's id in its source (the library's row id), passed back when the story is loaded.
+  public var handle: Int64
+  public var headline: String
+  public var updateCount: Int
+  /// Updates marked new or changed that have not been on screen yet.
+  public var markedCount: Int
+
+  public init(handle: Int64, headline: String, updateCount: Int, markedCount: Int = 0) {
+    self.handle = handle
+    self.headline = headline
+    self.updateCount = updateCount
+    self.markedCount = markedCount
+  }
+}
