@@ -5,11 +5,14 @@ import DatelineApp
 public enum ReaderLoop {
   /// Runs the reader on `backend` from `state`; effects that need stories are done by `runner` (none when every
   /// story is in memory). Returns when the user quits or input stops (then the state is saved as on a quit).
-  public static func run<Backend: TerminalBackend>(_ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil) {
+  /// `slowStart` draws a "Loading…" frame before the first story is read (worth its bytes only for a large one).
+  public static func run<Backend: TerminalBackend>(
+    _ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil, slowStart: Bool = false
+  ) {
     let size = backend.size
     var state = initial
-    if state.story == nil, !state.entries.isEmpty {
-      backend.draw(ScreenView.render(state), full: true)  // "Loading…" while a large story is read
+    if slowStart, state.story == nil, !state.entries.isEmpty {
+      backend.draw(ScreenView.render(state), full: true)
     }
     _ = EffectRunner.apply(.resize(width: size.width, height: size.height), to: &state, runner: runner)
     backend.draw(ScreenView.render(state), full: true)

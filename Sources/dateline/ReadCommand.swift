@@ -57,7 +57,8 @@ struct ReadCommand: ParsableCommand {
       print(ListCommand.text(try store.stories()))
       return
     }
-    try runReader(source: source, entries: entries, opening: source.lastReadIndex(in: entries))
+    let opening = source.lastReadIndex(in: entries)
+    try runReader(source: source, entries: entries, opening: opening, slowStart: entries[opening].updateCount >= 500)
   }
 
   /// Captures named on the command line, merged in a temporary library.
@@ -94,7 +95,8 @@ struct ReadCommand: ParsableCommand {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
     }
-    try runReader(source: LibraryStorySource(library: scratch.library), entries: entries, opening: 0)
+    try runReader(
+      source: LibraryStorySource(library: scratch.library), entries: entries, opening: 0, slowStart: megabytes >= 4)
   }
 
   /// Stories all in memory, with nothing saved.
@@ -113,13 +115,13 @@ struct ReadCommand: ParsableCommand {
     }
   }
 
-  func runReader(source: LibraryStorySource, entries: [StoryEntry], opening: Int) throws {
+  func runReader(source: LibraryStorySource, entries: [StoryEntry], opening: Int, slowStart: Bool) throws {
     try withTerminal { keymap, keymapStatus, size in
       AppState(
         entries: entries, keymap: keymap, width: size.width, height: size.height, opening: opening,
         status: keymapStatus)
     } run: { state, terminal in
-      ReaderLoop.run(state, backend: &terminal, runner: EffectRunner(source: source))
+      ReaderLoop.run(state, backend: &terminal, runner: EffectRunner(source: source), slowStart: slowStart)
     }
   }
 

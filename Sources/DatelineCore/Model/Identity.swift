@@ -19,11 +19,17 @@ public struct UpdateID: RawRepresentable, Codable, Sendable, Hashable, CustomStr
 
   /// The same, with the title's `TextFingerprint.keyHash` already computed.
   init(titleKeyHash: UInt64?, firstParagraph: String?) {
+    self = Self.withHash(titleKeyHash: titleKeyHash, firstParagraph: firstParagraph).id
+  }
+
+  /// The same, with the hash the id is made of. Equal ids have equal hashes, so hashes that are all different
+  /// show cheaply that the ids are too.
+  static func withHash(titleKeyHash: UInt64?, firstParagraph: String?) -> (id: UpdateID, hash: UInt64) {
     if let titleKeyHash, titleKeyHash != TextFingerprint.emptyKeyHash {
-      rawValue = Self.format("t", titleKeyHash)
-    } else {
-      rawValue = Self.format("p", TextFingerprint.keyHash(firstParagraph ?? "", maxWords: 10))
+      return (UpdateID(rawValue: format("t", titleKeyHash)), titleKeyHash)
     }
+    let hash = TextFingerprint.keyHash(firstParagraph ?? "", maxWords: 10)
+    return (UpdateID(rawValue: format("p", hash)), hash)
   }
 
   /// "t:" or "p:" and the hash in base 36: at most 15 bytes, so the string needs no heap storage.

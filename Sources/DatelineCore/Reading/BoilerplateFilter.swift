@@ -34,33 +34,35 @@ public struct BoilerplateFilter: Sendable {
   /// the line after each card lead-in; returns what was removed. Lines are not moved: a capture can have
   /// hundreds of thousands, and readers of the result skip blank lines anyway.
   public func blankBoilerplate(in lines: inout [InputLine]) -> [RemovedText] {
-    var titleLike = 0
-    return blankBoilerplate(in: &lines, countingTitleLike: &titleLike)
+    var removed: [RemovedText] = []
+    _ = blankBoilerplate(in: &lines, from: 0, isComplete: true, into: &removed)
+    return removed
   }
 
-  /// The same, also counting the title-like lines on the way (an upper bound on the number of updates, which
-  /// the segmenter reserves room for), so that no other pass over all the lines is needed.
-  func blankBoilerplate(in lines: inout [InputLine], countingTitleLike titleLike: inout Int) -> [RemovedText] {
-    // First the lines a rule could match at all, found from their first bytes in one read-only pass: almost
-    // every line is body text and is never touched again.
-    let (candidates, titleLikeLines): ([Int], Int) = lines.withUnsafeBufferPointer { buffer in
-      var found: [Int] = []
-      var titles = 0
-      for index in buffer.indices {
-        let shape = buffer[index].shape
-        if shape.isTitleLike { titles += 1 }
-        if shape.start.count > 0 && rules.mayBeBoilerplate(shape.start) { found.append(index) }
+  /// The same for lines that arrive a chunk at a time, from `start` on. Unless `isComplete`, more lines may
+  /// follow `lines`, so a rule is applied to a line only when the lines it could look at are all there (a block
+  /// start looks up to `longestBlock` lines on for its end). Returns the index of the first line not yet
+  /// settled: no later call changes the lines before it. Blank lines may be left out of `lines`: distances are
+  /// measured in line numbers.
+  func blankBoilerplate(
+    in lines: inout [InputLine], from start: Int, isComplete: Bool, into removed: inout [RemovedText]
+  ) -> Int {
+    // Lines numbered below this have every line a rule could look at present: the last line lies past a
+    // block's reach, and it is untouched (blocks end within reach), so a card lead-in finds its title too.
+    let reach = isComplete ? Int.max : (lines.last?.number ?? 0) - Self.longestBlock
+    var current = start
+    while current < lines.count {
+      // Almost every line is body text, ruled out by its first bytes and never touched again.
+      let shape = lines[current].shape
+      guard shape.start.count > 0 && rules.mayBeBoilerplate(shape.start) else {
+        current += 1
+        continue
       }
-      return (found, titles)
-    }
-    titleLike = titleLikeLines
-    var removed: [RemovedText] = []
-    var done = 0  // lines before this index were settled already (a block runs over several)
-    for current in candidates where current >= done {
-      done = current + 1
+      if lines[current].number >= reach { return current }
+      var next = current + 1  // a block settles the lines up to its end at once
       switch verdict(for: lines[current], blockEndName: nil) {
       case .keep:
-        continue
+        break
       case .remove(let reason):
         removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: reason))
         lines[current].blank()
@@ -68,14 +70,13 @@ public struct BoilerplateFilter: Sendable {
         removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: reason))
         lines[current].blank()
         markCardTitle(after: current, in: &lines)
-        titleLike += 1  // the card title it announces may not look like a title
       case .cut(let reason, let keepFrom):
         lines[current] = cut(lines[current], at: keepFrom, reason: reason, into: &removed) ?? lines[current].blanked()
       case .blockStart(let name):
         guard let end = blockEnd(named: name, in: lines, after: current) else {
           removed.append(RemovedText(line: lines[current].number, text: lines[current].text, reason: name))
           lines[current].blank()
-          continue
+          break
         }
         for blockIndex in current..<end.index where !lines[blockIndex].isBlank {
           removed.append(RemovedText(line: lines[blockIndex].number, text: lines[blockIndex].text, reason: name))
@@ -83,10 +84,23 @@ public struct BoilerplateFilter: Sendable {
         }
         lines[end.index] = cut(lines[end.index], at: end.keepFrom, reason: name, into: &removed)
           ?? lines[end.index].blanked()
-        done = end.index + 1
+        next = end.index + 1
       }
+      current = next
     }
-    return removed
+    return lines.count
+  }
+
+  /// Whether no rule touches `line` in any role: it is not removed or cut, starts no block or card, and ends
+  /// no block. Such a line is left as it is wherever it stands.
+  func leavesAlone(_ line: InputLine) -> Bool {
+    guard line.shape.start.count > 0 && rules.mayBeBoilerplate(line.shape.start) else { return true }
+    guard case .keep = verdict(for: line, blockEndName: nil) else { return false }
+    let blockNames = Set(rules.candidates(for: line.text, start: line.shape.start).lazy.filter { $0.kind == .blockEnd }.map(\.name))
+    return blockNames.allSatisfy { name in
+      if case .cut = verdict(for: line, blockEndName: name) { return false }
+      return true
+    }
   }
 
   /// Marks the first line with text after a card lead-in as the card's title. A line that is itself
@@ -108,13 +122,16 @@ public struct BoilerplateFilter: Sendable {
     return body.isEmpty ? nil : InputLine(number: line.number, text: body, column: line.column + keepFrom + leading)
   }
 
+  /// The line that ends the block starting at `start`: the first within `longestBlock` lines (by number) that
+  /// matches the block's end rule.
   private func blockEnd(named name: String, in lines: [InputLine], after start: Int) -> (index: Int, keepFrom: Int)? {
-    let last = min(lines.count - 1, start + Self.longestBlock)
-    guard start + 1 <= last else { return nil }
-    for index in (start + 1)...last {
+    let lastNumber = lines[start].number + Self.longestBlock
+    var index = start + 1
+    while index < lines.count && lines[index].number <= lastNumber {
       if case .cut(_, let keepFrom) = verdict(for: lines[index], blockEndName: name) {
         return (index, keepFrom)
       }
+      index += 1
     }
     return nil
   }

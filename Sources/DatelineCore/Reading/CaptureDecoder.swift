@@ -12,18 +12,17 @@ public enum CaptureDecoder {
     return try decodeUTF8(bytes[...], source: source)
   }
 
-  /// Decodes `bytes` straight into lines: valid UTF-8 (the usual case) is split without first being copied
-  /// into one string; anything else goes through `decode`.
-  public static func lines(_ bytes: [UInt8], source: String) throws(CaptureReadError) -> [InputLine] {
+  /// The bytes of a capture that is UTF-8 if anything (no UTF-16 or UTF-32 byte-order mark), without a UTF-8
+  /// one, for reading straight from the bytes; nil for the other encodings, which go through `decode`. They are
+  /// not yet known to be valid UTF-8.
+  static func utf8Body(_ bytes: [UInt8], source: String) throws(CaptureReadError) -> ArraySlice<UInt8>? {
     if bytes.isEmpty { throw .empty(source: source) }
-    let isUTF8 = !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF])
+    guard !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF])
       && !bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
-    if isUTF8 {
-      let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-      if looksBinary(body) { throw .binary(source: source) }
-      if let lines = InputLine.split(validUTF8: body) { return lines }
-    }
-    return InputLine.split(try decode(bytes, source: source))
+    else { return nil }
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+    if looksBinary(body) { throw .binary(source: source) }
+    return body
   }
 
   /// True when the first bytes look like a binary file rather than text: NUL bytes or many control bytes.

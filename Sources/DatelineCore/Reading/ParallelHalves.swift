@@ -1,6 +1,10 @@
 import Dispatch
+import Foundation
 
-/// Runs two independent pieces of work at once, on two threads, and keeps both results.
+/// Runs two independent pieces of work at once, the first on the calling thread and the second on a thread of
+/// its own, and keeps both results. (A new thread each time, rather than a pooled one that may run either piece,
+/// so that each half allocates in the same allocator arena from one call to the next: a large capture's story
+/// is freed and made again, and pieces that swap arenas leave each arena sized for the larger of the two.)
 struct ParallelHalves<Result> {
   let first: Result
   let second: Result
@@ -8,9 +12,16 @@ struct ParallelHalves<Result> {
   init(_ first: () -> Result, second: () -> Result) {
     self = withoutActuallyEscaping(first) { first in
       withoutActuallyEscaping(second) { second in
-        let work = Work(first: first, second: second)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in work.run(index) }
-        return ParallelHalves(first: work.firstResult!, second: work.secondResult!)
+        let work = Work(second: second)
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+          work.run()
+          finished.signal()
+        }
+        thread.start()
+        let firstResult = first()
+        finished.wait()
+        return ParallelHalves(first: firstResult, second: work.take())
       }
     }
   }
@@ -21,21 +32,22 @@ struct ParallelHalves<Result> {
   }
 }
 
-/// The two jobs and their result slots. Each slot is written by exactly one of the two iterations and read
-/// only after both have ended (`concurrentPerform` returns when every iteration has finished), so no lock is
-/// needed; the closures do not escape `ParallelHalves.init`.
+/// The second job and its result. The thread writes the result and lets go of the job before it signals; the
+/// calling thread reads the result only after the signal, so no lock is needed. The job must not outlive
+/// `ParallelHalves.init` (it does not escape), so it is dropped as soon as it has run.
 private final class Work<Result>: @unchecked Sendable {
-  let first: () -> Result
-  let second: () -> Result
-  var firstResult: Result?
-  var secondResult: Result?
+  private var job: (() -> Result)?
+  private var result: Result?
 
-  init(first: @escaping () -> Result, second: @escaping () -> Result) {
-    self.first = first
-    self.second = second
+  init(second: @escaping () -> Result) { job = second }
+
+  func run() {
+    result = job?()
+    job = nil
   }
 
-  func run(_ index: Int) {
-    if index == 0 { firstResult = first() } else { secondResult = second() }
+  func take() -> Result {
+    guard let result else { preconditionFailure("ParallelHalves read a result before its thread ran") }
+    return result
   }
 }

@@ -2,6 +2,8 @@
 /// per title; paragraphs and cards go to the update being built.
 struct UpdateBuilder {
   private var updates: [Update] = []
+  /// The hash each update's id is made of (`UpdateID.withHash`), in the same order.
+  private var idHashes: [UInt64] = []
   var pendingTime: (text: String, line: Int)?
 
   // The update being built. Plain stored properties (not an optional struct) so that appends happen in place.
@@ -9,6 +11,8 @@ struct UpdateBuilder {
   private var title: InputLine?
   private var kind = Update.Kind.text
   private var time: String?
+  // Collected here, then copied into arrays of their exact size: a large capture has hundreds of thousands of
+  // updates, and arrays grown by appending would be up to twice as large as they need to be.
   private var paragraphs: [Paragraph] = []
   private var links: [LinkCard] = []
   private var timeLine: Int?
@@ -53,27 +57,24 @@ struct UpdateBuilder {
   }
 
   mutating func finish() -> [Update] {
-    Self.numberRepeatedIDs(finishWithoutNumbering())
+    let (updates, idHashes) = finishWithoutNumbering()
+    return Self.numberRepeatedIDs(updates, idHashes: idHashes)
   }
 
-  /// The updates built, their ids not yet made unique (`numberRepeatedIDs` does that, once, for all parts).
-  mutating func finishWithoutNumbering() -> [Update] {
+  /// The updates built and their ids' hashes, the ids not yet made unique (`numberRepeatedIDs` does that,
+  /// once, for all parts).
+  mutating func finishWithoutNumbering() -> (updates: [Update], idHashes: [UInt64]) {
     flush()
-    return updates
+    return (updates, idHashes)
   }
 
-  /// Gives repeated ids "#2", "#3"… in page order.
-  static func numberRepeatedIDs(_ updates: [Update]) -> [Update] {
+  /// Gives repeated ids "#2", "#3"… in page order. `idHashes` are the hashes of the ids, in the same order.
+  static func numberRepeatedIDs(_ updates: [Update], idHashes: [UInt64]) -> [Update] {
     var updates = updates
-    // Two posts with the same title get "#2", "#3"… in page order. Ids are short inline strings, so a set of
-    // them is cheap; the counting dictionary is only built when there is a repeat at all.
-    var seen = Set<UpdateID>(minimumCapacity: updates.count)
-    var repeated = false
-    for update in updates where !seen.insert(update.id).inserted {
-      repeated = true
-      break
-    }
-    guard repeated else { return updates }
+    // Ids that repeat have hashes that repeat: a set of 64-bit hashes is much cheaper than one of ids, and the
+    // ids are only compared (and counted) when some hash repeats.
+    var seen = Set<UInt64>(minimumCapacity: idHashes.count)
+    guard idHashes.contains(where: { !seen.insert($0).inserted }) else { return updates }
     var counts: [UpdateID: Int] = [:]
     for index in updates.indices {
       let id = updates[index].id
@@ -91,8 +92,6 @@ struct UpdateBuilder {
     self.kind = kind
     time = nil
     timeLine = nil
-    paragraphs = []
-    links = []
   }
 
   private mutating func ensureOpen() {
@@ -105,11 +104,21 @@ struct UpdateBuilder {
     guard isOpen else { return }
     isOpen = false
     let line = title?.number ?? paragraphs.first?.line ?? links.first?.line ?? 0
-    let id = UpdateID(titleKeyHash: titleKeyHash ?? title.map { TextFingerprint.keyHash($0.text) },
-      firstParagraph: paragraphs.first?.text)
+    let (id, idHash) = UpdateID.withHash(
+      titleKeyHash: titleKeyHash ?? title.map { TextFingerprint.keyHash($0.text) }, firstParagraph: paragraphs.first?.text)
     updates.append(
       Update(
-        id: id, title: title?.text, line: line, paragraphs: paragraphs, links: links, kind: kind, time: time,
-        timeLine: timeLine))
+        id: id, title: title?.text, line: line, paragraphs: Self.exactCopy(of: paragraphs),
+        links: Self.exactCopy(of: links), kind: kind, time: time, timeLine: timeLine))
+    idHashes.append(idHash)
+    paragraphs.removeAll(keepingCapacity: true)
+    links.removeAll(keepingCapacity: true)
+  }
+
+  private static func exactCopy<Element>(of elements: [Element]) -> [Element] {
+    if elements.isEmpty { return [] }
+    return Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
+      count = buffer.initialize(fromContentsOf: elements)
+    }
   }
 }

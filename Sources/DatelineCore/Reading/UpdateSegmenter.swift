@@ -29,98 +29,36 @@ public struct UpdateSegmenter: Sendable {
   /// Segments `lines`, skipping blank ones (blank in the input, or blanked boilerplate); nil when no line has
   /// text.
   public func segment(_ lines: [InputLine]) -> Segments? {
-    segment(lines, mostUpdates: lines.reduce(1) { $0 + ($1.isTitleLike || $1.followsCardIntro ? 1 : 0) })
-  }
-
-  /// The same, told an upper bound on the number of updates (one per title-like or card line, and a lead).
-  func segment(_ lines: [InputLine], mostUpdates: Int, parallelLines: Int = Self.parallelLines) -> Segments? {
-    guard let first = Self.nextText(in: lines, from: 0) else { return nil }
-    let headline = lines[first]
-    var bodyStart = first + 1
-    var standfirst: InputLine?
-    if let second = Self.nextText(in: lines, from: first + 1),
-      lines[second].shape.wordCount <= Self.longestStandfirstWords
-    {
-      standfirst = lines[second]
-      bodyStart = second + 1
-    }
-    // Reserving room for the most updates there can be avoids the array doubling past what it needs (a large
-    // capture has hundreds of thousands of updates).
-    if lines.count - bodyStart >= parallelLines, let cut = safeCut(in: lines, near: (bodyStart + lines.count) / 2) {
-      let halves = ParallelHalves {
-        var builder = UpdateBuilder(capacity: mostUpdates / 2 + 1)
-        walk(lines, from: bodyStart, to: cut, into: &builder)
-        return builder.finishWithoutNumbering()
-      } second: {
-        var builder = UpdateBuilder(capacity: mostUpdates / 2 + 1)
-        walk(lines, from: cut, to: lines.count, into: &builder)
-        return builder.finishWithoutNumbering()
-      }
-      return Segments(
-        headline: headline, standfirst: standfirst,
-        updates: UpdateBuilder.numberRepeatedIDs(halves.first + halves.second))
-    }
-    var builder = UpdateBuilder(capacity: mostUpdates)
-    walk(lines, from: bodyStart, to: lines.count, into: &builder)
-    return Segments(headline: headline, standfirst: standfirst, updates: builder.finish())
-  }
-
-  /// Segments in one walk whatever the size (the reference the two-halves path is tested against).
-  func segmentSequentially(_ lines: [InputLine]) -> Segments? {
-    guard let first = Self.nextText(in: lines, from: 0) else { return nil }
-    var bodyStart = first + 1
-    var standfirst: InputLine?
-    if let second = Self.nextText(in: lines, from: first + 1), lines[second].shape.wordCount <= Self.longestStandfirstWords {
-      standfirst = lines[second]
-      bodyStart = second + 1
-    }
+    guard let opening = opening(of: lines, before: lines.count, isComplete: true) else { return nil }
     var builder = UpdateBuilder()
-    walk(lines, from: bodyStart, to: lines.count, into: &builder)
-    return Segments(headline: lines[first], standfirst: standfirst, updates: builder.finish())
+    walk(lines, from: opening.bodyStart, to: lines.count, into: &builder)
+    return Segments(headline: opening.headline, standfirst: opening.standfirst, updates: builder.finish())
   }
 
-  /// Captures with at least this many lines are segmented in two halves at once.
-  static let parallelLines = 100_000
-
-  /// A line near `middle` where segmenting can start afresh and decide exactly as a walk from the top would:
-  /// a title (not a label, card title or time) with finished paragraphs on both sides. Such a line opens an
-  /// update whatever came before it, and the walk before it never reads past its next line. Nil if none is
-  /// found close by.
-  func safeCut(in lines: [InputLine], near middle: Int) -> Int? {
-    var index = middle
-    let limit = min(lines.count, middle + 10_000)
-    while index < limit {
-      defer { index += 1 }
-      let line = lines[index]
-      guard !line.isBlank, line.isTitleLike, !line.followsCardIntro, !rules.mayBeLabel(line.shape.start),
-        !TimeStamp.mayBe(line.shape),
-        let next = Self.nextText(in: lines, from: index + 1), !lines[next].isTitleLike,
-        lines[next].shape.endsWithPeriod, !lines[next].followsCardIntro,
-        let previous = Self.previousText(in: lines, before: index), !lines[previous].isTitleLike,
-        lines[previous].shape.endsWithPeriod, !lines[previous].followsCardIntro,
-        !TimeStamp.mayBe(lines[previous].shape), !rules.mayBeLabel(lines[previous].shape.start)
-      else { continue }
-      return index
+  /// The story's headline (the first line with text), its standfirst (the next, when short enough) and the index
+  /// where the body starts, from `lines[..<end]`. Nil when those lines hold no text, or, unless `isComplete`
+  /// (more lines may follow), not yet two lines of it.
+  func opening(of lines: [InputLine], before end: Int, isComplete: Bool)
+    -> (headline: InputLine, standfirst: InputLine?, bodyStart: Int)?
+  {
+    guard let first = Self.nextText(in: lines, from: 0, before: end) else { return nil }
+    guard let second = Self.nextText(in: lines, from: first + 1, before: end) else {
+      return isComplete ? (lines[first], nil, first + 1) : nil
     }
-    return nil
-  }
-
-  /// The index of the last line before `end` that has text.
-  static func previousText(in lines: [InputLine], before end: Int) -> Int? {
-    var index = end - 1
-    while index >= 0 {
-      if !lines[index].isBlank { return index }
-      index -= 1
+    if lines[second].shape.wordCount <= Self.longestStandfirstWords {
+      return (lines[first], lines[second], second + 1)
     }
-    return nil
+    return (lines[first], nil, first + 1)
   }
 
   /// A line as the segmenter sees it.
   typealias Classified = InputLine
 
-  /// Walks lines `start..<end`, looking ahead past `end` where a rule needs the next lines (it never consumes
-  /// a line at or past `end` when `end` is a `safeCut`).
-  private func walk(_ lines: [Classified], from start: Int, to end: Int, into builder: inout UpdateBuilder) {
+  /// Walks the lines from `start` while it is before `end`, looking ahead past `end` where a rule needs the next
+  /// two lines with text (which must be settled). Returns where the walk stopped: a rule that takes a card's
+  /// summary with its title may carry it a line past `end`.
+  @discardableResult
+  func walk(_ lines: [Classified], from start: Int, to end: Int, into builder: inout UpdateBuilder) -> Int {
     var index = start
     var lineWords: [UInt64] = []  // scratch, reused for every title-like line
     while index < end {
@@ -199,12 +137,14 @@ public struct UpdateSegmenter: Sendable {
       builder.open(title: current, kind: .text, words: &lineWords, keyHash: keyHash)
       index += 1
     }
+    return index
   }
 
-  /// The index of the first line at or after `start` that has text.
-  static func nextText(in lines: [InputLine], from start: Int) -> Int? {
+  /// The index of the first line at or after `start` (and before `end`, if given) that has text.
+  static func nextText(in lines: [InputLine], from start: Int, before end: Int? = nil) -> Int? {
     var index = start
-    while index < lines.count {
+    let end = end ?? lines.count
+    while index < end {
       if lines[index].shape.start.count > 0 { return index }
       index += 1
     }

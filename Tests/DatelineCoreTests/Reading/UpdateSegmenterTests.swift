@@ -150,30 +150,3 @@ final class UpdateSegmenterTests: XCTestCase {
     XCTAssertEqual(Set(story.updates.map(\.id)).count, story.updates.count)
   }
 }
-
-/// Large captures are segmented in two halves at once; the result must be the very same as one walk.
-final class ParallelSegmentationTests: XCTestCase {
-  func testTwoHalvesGiveExactlyWhatOneWalkGives() throws {
-    let sample = try XCTUnwrap(BundledResource.text("sample-story.txt"))
-    let lines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    var text = lines.prefix(6).joined(separator: "\n") + "\n"
-    var copy = 0
-    while text.utf8.count < 3_000_000 {
-      copy += 1
-      for line in lines.dropFirst(6).dropLast(3) {
-        text += (line.count < 90 && !line.hasSuffix(".") && !line.hasSuffix(":") ? "\(line) (\(copy))" : line) + "\n"
-      }
-    }
-    text += lines.suffix(3).joined(separator: "\n")
-    var input = InputLine.split(text)
-    _ = BoilerplateFilter(rules: .bundled).blankBoilerplate(in: &input)
-    let segmenter = UpdateSegmenter(rules: .bundled)
-    let cut = try XCTUnwrap(segmenter.safeCut(in: input, near: input.count / 2), "a safe cut near the middle")
-    XCTAssertGreaterThan(cut, 0)
-    let parallel = try XCTUnwrap(segmenter.segment(input, mostUpdates: input.count, parallelLines: 1_000))
-    let sequential = try XCTUnwrap(segmenter.segmentSequentially(input))
-    XCTAssertEqual(parallel.updates.count, sequential.updates.count)
-    XCTAssertEqual(parallel.updates, sequential.updates)
-    XCTAssertEqual(parallel.headline, sequential.headline)
-  }
-}
