@@ -300,6 +300,7 @@ final class LibraryModeTests: XCTestCase {
     let state = started(source)
     XCTAssertNil(state.story)
     XCTAssertTrue(state.status?.hasPrefix("Cannot load the story") == true, state.status ?? "")
+    XCTAssertTrue(ScreenView.render(apply(state, .moveDown)).description.contains("This story could not be loaded"))
     var next = state
     run(.nextMention, .nextNew, .entityStories, .moveDown, .enter, on: &next, with: source)
     XCTAssertFalse(ScreenView.render(next).description.isEmpty)

@@ -33,7 +33,10 @@ public enum StatusLineView {
 
   /// "Story 1/3 · update 2/14 · Antony Blinken 3/12"
   public static func summary(_ state: AppState) -> String {
-    guard let story = state.story else { return state.entries.isEmpty ? "No stories" : "Loading…" }
+    guard let story = state.story else {
+      if state.entries.isEmpty { return "No stories" }
+      return state.loading.contains(state.openStory) ? "Loading…" : "This story could not be loaded"
+    }
     var parts = ["Story \(state.openStory + 1)/\(state.entries.count)"]
     if !story.updates.isEmpty {
       let update = (state.layout.update(atLine: state.updateScroll) ?? 0) + 1
