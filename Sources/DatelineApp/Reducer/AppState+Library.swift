@@ -7,7 +7,10 @@ extension AppState {
     let starts = openMarks.keys.sorted().compactMap { u in
       layout.updateStart.indices.contains(u) ? (update: u, line: layout.updateStart[u]) : nil
     }
-    let here = forward ? starts.first { min($0.line, maxUpdateScroll) > updateScroll }?.update : starts.last { $0.line < updateScroll }?.update
+    let here =
+      forward
+      ? starts.first { min($0.line, maxUpdateScroll) > updateScroll }?.update
+      : starts.last { $0.line < updateScroll }?.update
     if let update = here {
       scrollToUpdate(update)
       return

@@ -131,8 +131,9 @@ extension AppState {
     guard let entity = selectedEntity else { return nil }
     let here = mentions(of: entity, inStory: openStory)
     let reach = stories(mentioning: entity) ?? []
+    // The open story counts by what is on screen; the others by the library's (or the index's) figures.
     let before = reach.filter { $0.story < openStory }.reduce(0) { $0 + $1.mentions }
-    let total = max(here.count, reach.reduce(0) { $0 + $1.mentions } - (reach.first { $0.story == openStory }?.mentions ?? 0) + here.count)
+    let total = reach.filter { $0.story != openStory }.reduce(0) { $0 + $1.mentions } + here.count
     guard let current = currentMention, current.mention.entity == entity, current.story == openStory,
       let position = here.firstIndex(of: current)
     else { return (0, total) }
