@@ -68,18 +68,13 @@ public struct AppState: Sendable {
   public init(
     stories: [Story], entities: [StoryEntities], keymap: Keymap, width: Int, height: Int, status: String? = nil
   ) {
-    entries = stories.enumerated().map { index, story in
+    let entries = stories.enumerated().map { index, story in
       StoryEntry(handle: Int64(index), headline: story.headline, updateCount: story.updates.count)
     }
+    self.init(entries: entries, hasLibrary: false, keymap: keymap, width: width, height: height, status: status)
     for (index, story) in stories.enumerated() {
       loaded[index] = LoadedStory(story: story, entities: entities.indices.contains(index) ? entities[index] : StoryEntities())
     }
-    hasLibrary = false
-    self.keymap = keymap
-    screen = ScreenLayout(width: width, height: height)
-    layout = StoryLayout()
-    readUpdates = Array(repeating: [], count: stories.count)
-    self.status = status
     rebuildMentionIndex()
     open(story: 0)
   }
@@ -89,16 +84,20 @@ public struct AppState: Sendable {
   public init(
     entries: [StoryEntry], keymap: Keymap, width: Int, height: Int, opening: Int = 0, status: String? = nil
   ) {
+    self.init(entries: entries, hasLibrary: true, keymap: keymap, width: width, height: height, status: status)
+    let first = entries.indices.contains(opening) ? opening : 0
+    storyCursor = first
+    open(story: first)
+  }
+
+  private init(entries: [StoryEntry], hasLibrary: Bool, keymap: Keymap, width: Int, height: Int, status: String?) {
     self.entries = entries
-    hasLibrary = true
+    self.hasLibrary = hasLibrary
     self.keymap = keymap
     screen = ScreenLayout(width: width, height: height)
     layout = StoryLayout()
     readUpdates = Array(repeating: [], count: entries.count)
     self.status = status
-    let first = entries.indices.contains(opening) ? opening : 0
-    storyCursor = first
-    open(story: first)
   }
 
   /// The open story, or nil when there is none (or it is still loading).
