@@ -88,6 +88,8 @@ d_scroll=$(keys dateline j)
 keys dateline Tab Enter > /dev/null       # select Antony Blinken in the sidebar: jump to the first mention
 d_jump=$(keys dateline ']')               # the next mention, past the first screen
 d_jump2=$(keys dateline ']')
+keys dateline z > /dev/null               # one pane at a time (zoom): the update pane over the full width
+d_zoom_scroll=$(keys dateline j)
 tmux -L "$sock-dateline" send-keys -t dateline q
 
 start less "less -S story-plain.txt"
@@ -100,3 +102,4 @@ printf '%-34s %10s %10s\n' "first frame" "$d_first" "$l_first"
 printf '%-34s %10s %10s\n' "one line of scrolling (j)" "$d_scroll" "$l_scroll"
 printf '%-34s %10s %10s\n' "mention jump (])" "$d_jump" "-"
 printf '%-34s %10s %10s\n' "second mention jump (], wraps)" "$d_jump2" "-"
+printf '%-34s %10s %10s\n' "one line of scrolling, zoomed (z j)" "$d_zoom_scroll" "$l_scroll"

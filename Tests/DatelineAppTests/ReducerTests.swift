@@ -262,3 +262,25 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(state.unreadCount(story: 0), 0)
   }
 }
+
+final class ZoomTests: XCTestCase {
+  func testZoomShowsTheFocusedPaneAloneAndKeepsThePlace() {
+    var state = apply(Fixtures.state(width: 120, height: 40), .moveDown, .moveDown)
+    let top = state.layout.lines[state.updateScroll]
+    state = apply(state, .zoom)
+    XCTAssertFalse(state.screen.sideBySide)
+    XCTAssertEqual(state.screen.updates.width, 120)
+    XCTAssertEqual(state.layout.width, state.screen.updateTextWidth, "laid out again for the full width")
+    XCTAssertEqual(state.layout.lines[state.updateScroll].part, top.part)
+    let screen = ScreenView.render(state).description
+    XCTAssertFalse(screen.split(separator: "\n")[0].contains("│"), "no pane borders:\n\(screen)")
+    XCTAssertTrue(screen.hasPrefix(" Updates (3)  [Tab: entities]"), screen)
+    state = apply(state, .nextPane)
+    XCTAssertTrue(ScreenView.render(state).description.hasPrefix(" Entities  [Tab: stories]"))
+    state = Reducer.reduce(state, .resize(width: 100, height: 30)).0
+    XCTAssertFalse(state.screen.sideBySide, "still one pane after a resize")
+    state = apply(state, .zoom)
+    XCTAssertTrue(state.screen.sideBySide)
+    XCTAssertEqual(state.status, "All three panes")
+  }
+}

@@ -112,6 +112,16 @@ final class ReaderEndToEndTests: XCTestCase {
     }
   }
 
+  func testZoomShowsTheUpdatePaneAloneAtFullWidth() throws {
+    let tmux = try start("--names names.txt story.txt")
+    try tmux.waitFor("three panes") { $0.contains("Stories") && $0.contains("Entities") }
+    try tmux.send("z")
+    let screen = try tmux.waitFor("the update pane alone") { $0.hasPrefix(" Updates") && !$0.contains("Stories") }
+    XCTAssertTrue(screen.contains("One pane at a time"), screen)
+    try tmux.send("z")
+    try tmux.waitFor("three panes again") { $0.contains("Stories") && $0.contains("Entities") }
+  }
+
   func testQuitLeavesACleanShell() throws {
     let tmux = try start("--names names.txt story.txt")
     try tmux.waitFor("the reader") { $0.contains("Entities") }

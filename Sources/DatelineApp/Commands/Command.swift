@@ -11,6 +11,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
   case moveLast = "move-last"
   case nextPane = "next-pane"
   case previousPane = "previous-pane"
+  case zoom = "zoom"
   case enter = "enter"
   case nextUpdate = "next-update"
   case previousUpdate = "previous-update"
@@ -42,7 +43,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .moveFirst, .moveLast:
       "Moving"
-    case .nextPane, .previousPane, .enter, .nextUpdate, .previousUpdate, .nextNew, .previousNew: "Panes and stories"
+    case .nextPane, .previousPane, .zoom, .enter, .nextUpdate, .previousUpdate, .nextNew, .previousNew:
+      "Panes and stories"
     case .nextMention, .previousMention, .selectEntity, .cycleTypeFilter, .entityStories: "Entities"
     case .searchForward, .searchBackward, .findNext, .findPrevious: "Searching"
     case .help, .redraw, .reload, .cancel, .quit: "Other"
@@ -62,6 +64,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case .moveLast: "Go to the bottom"
     case .nextPane: "Focus the next pane (one pane at a time when narrow)"
     case .previousPane: "Focus the previous pane"
+    case .zoom: "One pane at a time, full width (cheapest over a slow link); again for all three"
     case .enter: "Open the selected story, or select the entity in the sidebar"
     case .nextUpdate: "Scroll to the next update"
     case .previousUpdate: "Scroll to the previous update"

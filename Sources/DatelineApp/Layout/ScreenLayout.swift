@@ -1,7 +1,8 @@
 /// Where each pane goes on a screen of a given size.
 ///
 /// From 80x24 up the story list, update pane and entity sidebar sit side by side, divided by one column each.
-/// Smaller screens show one pane at a time (the focused one) over the full width. The last row is the status line.
+/// Smaller screens, or any screen when the reader asks for `onePane` (zoom), show one pane at a time (the focused
+/// one) over the full width. The last row is the status line.
 public struct ScreenLayout: Sendable, Hashable {
   public static let minimumSideBySide = (width: 80, height: 24)
 
@@ -14,10 +15,10 @@ public struct ScreenLayout: Sendable, Hashable {
   public var entities: Rect
   public var statusRow: Int
 
-  public init(width: Int, height: Int) {
+  public init(width: Int, height: Int, onePane: Bool = false) {
     self.width = max(0, width)
     self.height = max(0, height)
-    sideBySide = width >= Self.minimumSideBySide.width && height >= Self.minimumSideBySide.height
+    sideBySide = !onePane && width >= Self.minimumSideBySide.width && height >= Self.minimumSideBySide.height
     statusRow = max(0, height - 1)
     let body = max(0, height - 1)
     if sideBySide {

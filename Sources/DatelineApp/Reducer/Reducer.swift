@@ -91,6 +91,7 @@ extension AppState {
     case .moveLast: move(by: Int.max / 2)
     case .nextPane: focus = focus.next
     case .previousPane: focus = focus.previous
+    case .zoom: toggleOnePane()
     case .enter: enter()
     case .nextUpdate: jumpUpdate(forward: true)
     case .previousUpdate: jumpUpdate(forward: false)

@@ -18,6 +18,9 @@ public struct AppState: Sendable {
 
   /// Terminal size and the pane rectangles for it.
   public private(set) var screen: ScreenLayout
+  /// One pane at a time even on a screen wide enough for three (zoom): a scroll then moves whole rows, which a
+  /// terminal does with a few bytes.
+  public private(set) var onePane = false
   public var focus: Pane = .updates
 
   /// Story list cursor and scroll (in stories).
@@ -207,7 +210,7 @@ public struct AppState: Sendable {
   /// in view.
   public mutating func resize(width: Int, height: Int) {
     let anchor = layout.lines.indices.contains(updateScroll) ? layout.lines[updateScroll] : nil
-    screen = ScreenLayout(width: width, height: height)
+    screen = ScreenLayout(width: width, height: height, onePane: onePane)
     if layout.width != screen.updateTextWidth, let loadedStory = loaded[openStory] {
       layout = StoryLayout(
         story: loadedStory.story, entities: loadedStory.entities, width: screen.updateTextWidth, marks: loadedStory.marks)
@@ -218,6 +221,13 @@ public struct AppState: Sendable {
     updateScroll = min(updateScroll, maxUpdateScroll)
     clampLists()
     markVisibleRead()
+  }
+
+  /// Switches between one pane at a time and all three side by side.
+  public mutating func toggleOnePane() {
+    onePane.toggle()
+    resize(width: screen.width, height: screen.height)
+    status = onePane ? "One pane at a time (Tab: next pane, z: all three)" : "All three panes"
   }
 
   /// Sets the sidebar's type filter.
