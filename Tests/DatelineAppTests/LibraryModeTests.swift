@@ -12,8 +12,9 @@ final class RecordingStorySource: StorySource, @unchecked Sendable {
   private var log: [String] = []
   let failing: Bool
 
-  init(_ stories: [Int64: LoadedStory], failing: Bool = false) {
+  init(_ stories: [Int64: LoadedStory], list: [StoryEntry] = [], failing: Bool = false) {
     self.stories = stories
+    self.list = list
     self.failing = failing
   }
 
@@ -72,7 +73,7 @@ final class LibraryModeTests: XCTestCase {
 
   /// Two library stories (handles 10 and 20): the long story with updates 4 (new) and 6 (changed) marked, and
   /// the second story with its one update new. Update handles are 100 + index and 200 + index.
-  func library(failing: Bool = false) -> RecordingStorySource {
+  static func library(failing: Bool = false) -> RecordingStorySource {
     RecordingStorySource(
       [
         10: LoadedStory(
@@ -80,19 +81,19 @@ final class LibraryModeTests: XCTestCase {
           marks: [4: .new, 6: .changed], updateHandles: (0..<8).map { 100 + Int64($0) }),
         20: LoadedStory(
           story: Fixtures.secondStory, entities: Fixtures.secondEntities, marks: [0: .new], updateHandles: [200]),
-      ], failing: failing)
+      ], list: entries, failing: failing)
   }
 
-  let entries = [
+  static let entries = [
     StoryEntry(handle: 10, headline: Fixtures.story.headline, updateCount: 8, markedCount: 2),
     StoryEntry(handle: 20, headline: Fixtures.secondStory.headline, updateCount: 1, markedCount: 1),
   ]
 
   /// The library-backed state after the run loop's first event (which loads the opening story).
-  func started(
+  static func started(
     _ source: RecordingStorySource, width: Int = 80, height: Int = 24, opening: Int = 0
   ) -> AppState {
-    var state = AppState(entries: entries, keymap: Fixtures.keymap, width: width, height: height, opening: opening)
+    var state = AppState(entries: Self.entries, keymap: Fixtures.keymap, width: width, height: height, opening: opening)
     _ = EffectRunner.apply(.resize(width: width, height: height), to: &state, runner: EffectRunner(source: source))
     return state
   }
@@ -104,24 +105,24 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testOnlyTheOpeningStoryIsLoadedAtStart() {
-    var state = AppState(entries: entries, keymap: Fixtures.keymap, width: 80, height: 24, opening: 1)
+    var state = AppState(entries: Self.entries, keymap: Fixtures.keymap, width: 80, height: 24, opening: 1)
     XCTAssertNil(state.story)
     XCTAssertTrue(ScreenView.render(state).description.contains("Loading…"))
     let (next, effects) = Reducer.reduce(state, .resize(width: 80, height: 24))
     XCTAssertEqual(effects, [.loadStory(1)])
     state = next
-    let source = library()
+    let source = Self.library()
     _ = EffectRunner.apply(.resize(width: 80, height: 24), to: &state, runner: EffectRunner(source: source))
     XCTAssertEqual(source.calls.filter { $0.hasPrefix("load") }, [], "asked once, not again on the next event")
-    state = started(source, opening: 1)
+    state = Self.started(source, opening: 1)
     XCTAssertEqual(Array(state.loaded.keys), [1])
     XCTAssertEqual(state.story?.headline, Fixtures.secondStory.headline)
     XCTAssertEqual(state.storyCursor, 1)
   }
 
   func testOpeningAnotherStorySavesThePositionInTheFirstThenLoadsTheSecond() {
-    let source = library()
-    var state = started(source)
+    let source = Self.library()
+    var state = Self.started(source)
     run(.moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown, on: &state, with: source)
     let spot = state.readingSpot
     XCTAssertNotNil(spot.update)
@@ -134,15 +135,15 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testQuitSavesThePositionBeforeQuitting() {
-    let source = library()
-    let state = started(source)
+    let source = Self.library()
+    let state = Self.started(source)
     let (_, effects) = reduce(state, .quit)
     XCTAssertEqual(effects, [.saveReadingPosition(story: 0, state.readingSpot), .quit])
   }
 
   func testMarkedUpdatesAreShownAndReportedSeenOnceWhenOnScreen() {
-    let source = library()
-    var state = started(source)
+    let source = Self.library()
+    var state = Self.started(source)
     let screen = ScreenView.render(state).description
     XCTAssertFalse(screen.contains("● NEW"), "update 4 is below the first screen")
     XCTAssertTrue(screen.contains("2 new · 8 upda"), screen)
@@ -160,8 +161,8 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testNextNewGoesThroughTheMarkedUpdatesThenOnToTheNextStoryWithSome() {
-    let source = library()
-    var state = started(source)
+    let source = Self.library()
+    var state = Self.started(source)
     run(.nextNew, on: &state, with: source)
     XCTAssertEqual(state.updateScroll, min(state.layout.updateStart[4], state.maxUpdateScroll))
     XCTAssertEqual(state.status, "New update")
@@ -184,21 +185,21 @@ final class LibraryModeTests: XCTestCase {
     stories[10] = LoadedStory(
       story: Fixtures.story, entities: Fixtures.storyEntities, updateHandles: [100, 101, 102],
       position: ReadingSpot(update: 1, line: 2))
-    let state = started(RecordingStorySource(stories), height: 12)
+    let state = Self.started(RecordingStorySource(stories), height: 12)
     XCTAssertEqual(state.updateScroll, min(state.layout.updateStart[1] + 2, state.maxUpdateScroll))
     XCTAssertEqual(state.readingSpot, ReadingSpot(update: 1, line: 2))
   }
 
   func testTheSameTextIsAtTheTopNextTimeEvenThoughTheNewMarkIsGone() {
-    let source = library()
-    var state = started(source)
+    let source = Self.library()
+    var state = Self.started(source)
     let target = state.layout.contentStart(of: 4) + 2
     while state.updateScroll < target { run(.moveDown, on: &state, with: source) }
     let shown = state.layout.lines[state.updateScroll]
     XCTAssertEqual(state.readingSpot, ReadingSpot(update: 4, line: 2))
 
     let entities = Fixtures.entities(for: Self.longStory, [Fixtures.blinken])
-    let next = started(
+    let next = Self.started(
       RecordingStorySource([
         10: LoadedStory(story: Self.longStory, entities: entities, updateHandles: [], position: state.readingSpot)
       ]))
@@ -208,8 +209,8 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testMentionJumpsGoOnIntoAStoryNotLoadedYetAndWrapRound() {
-    let source = library()
-    var state = started(source)
+    let source = Self.library()
+    var state = Self.started(source)
     state.focus = .entities
     run(.enter, on: &state, with: source)  // Antony Blinken, the most mentioned person
     XCTAssertEqual(state.selectedEntity, Fixtures.blinken.id)
@@ -233,8 +234,8 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testTheLibraryWideSidebarListsEveryStoryThatMentionsTheEntity() {
-    let source = library()
-    var state = started(source, width: 120, height: 24)
+    let source = Self.library()
+    var state = Self.started(source, width: 120, height: 24)
     state.focus = .entities
     run(.entityStories, on: &state, with: source)
     XCTAssertEqual(state.sidebarMode, .library)
@@ -257,8 +258,8 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testReloadPicksUpNewStoriesAndChangedUpdatesAndKeepsThePlace() {
-    let source = library()
-    var state = started(source)
+    let source = Self.library()
+    var state = Self.started(source)
     run(.nextUpdate, .nextUpdate, .moveDown, on: &state, with: source)
     let spot = state.readingSpot
     // Another process imports: a third story, and a new update on top of the second.
@@ -273,7 +274,7 @@ final class LibraryModeTests: XCTestCase {
       ],
       list: [
         StoryEntry(handle: 30, headline: "Harbour closed", updateCount: 1, markedCount: 1),
-        entries[0],
+        Self.entries[0],
         StoryEntry(handle: 20, headline: second.headline, updateCount: 2, markedCount: 1),
       ])
     let (_, effects) = reduce(state, .reload)
@@ -289,6 +290,15 @@ final class LibraryModeTests: XCTestCase {
     XCTAssertEqual(state.story?.updates.first?.title, "Talks resume")
   }
 
+  func testReloadOfAnEmptiedLibraryShowsNoStories() {
+    let source = Self.library()
+    var state = Self.started(source)
+    source.update([:], list: [])
+    run(.reload, .nextMention, .nextNew, .moveDown, .enter, on: &state, with: source)
+    XCTAssertTrue(state.entries.isEmpty)
+    XCTAssertTrue(ScreenView.render(state).description.contains("No stories"))
+  }
+
   func testReloadWithoutALibrarySaysSo() {
     let (state, effects) = reduce(Fixtures.state(), .reload)
     XCTAssertEqual(effects, [])
@@ -296,13 +306,44 @@ final class LibraryModeTests: XCTestCase {
   }
 
   func testAStoryThatCannotBeLoadedGivesAMessageNotACrash() {
-    let source = library(failing: true)
-    let state = started(source)
+    let source = Self.library(failing: true)
+    let state = Self.started(source)
     XCTAssertNil(state.story)
     XCTAssertTrue(state.status?.hasPrefix("Cannot load the story") == true, state.status ?? "")
     XCTAssertTrue(ScreenView.render(apply(state, .moveDown)).description.contains("This story could not be loaded"))
     var next = state
     run(.nextMention, .nextNew, .entityStories, .moveDown, .enter, on: &next, with: source)
     XCTAssertFalse(ScreenView.render(next).description.isEmpty)
+  }
+}
+
+final class LibraryModeRandomTests: XCTestCase {
+  /// Random commands and resizes on a library-backed state: every frame draws, and cursors and scrolls stay in
+  /// range, whatever the order (stories loading on the way, look-ups, marks, zoom, reload).
+  func testRandomCommandSequencesKeepTheStateConsistent() {
+    var generator = SystemRandomNumberGenerator()
+    let sizes = [(20, 6), (50, 15), (80, 24), (120, 40)]
+    let commands = Command.allCases.filter { $0 != .quit && $0 != .searchForward && $0 != .searchBackward }
+    for _ in 0..<60 {
+      let source = LibraryModeTests.library()
+      var state = LibraryModeTests.started(source)
+      let runner = EffectRunner(source: source)
+      for _ in 0..<60 {
+        let event: Event
+        if Int.random(in: 0..<8, using: &generator) == 0, let size = sizes.randomElement(using: &generator) {
+          event = .resize(width: size.0, height: size.1)
+        } else {
+          event = .command(commands.randomElement(using: &generator) ?? .moveDown)
+        }
+        _ = EffectRunner.apply(event, to: &state, runner: runner)
+        let grid = ScreenView.render(state)
+        XCTAssertEqual(grid.width, state.screen.width)
+        XCTAssertTrue(state.entries.indices.contains(state.openStory))
+        XCTAssertTrue(state.entries.indices.contains(state.storyCursor))
+        XCTAssertLessThanOrEqual(state.updateScroll, state.maxUpdateScroll)
+        XCTAssertTrue(state.sidebar.isEmpty || state.sidebar.indices.contains(state.sidebarCursor))
+        XCTAssertNotNil(state.story, "every story of the fake source loads: \(event)")
+      }
+    }
   }
 }
