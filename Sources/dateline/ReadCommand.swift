@@ -96,7 +96,8 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode.failure
     }
     try runReader(
-      source: LibraryStorySource(library: scratch.library), entries: entries, opening: 0, slowStart: megabytes >= 4)
+      source: LibraryStorySource(library: scratch.library), entries: entries, opening: 0, slowStart: megabytes >= 4,
+      beforeSignalExit: scratch.remove)
   }
 
   /// Stories all in memory, with nothing saved.
@@ -115,8 +116,11 @@ struct ReadCommand: ParsableCommand {
     }
   }
 
-  func runReader(source: LibraryStorySource, entries: [StoryEntry], opening: Int, slowStart: Bool) throws {
-    try withTerminal { keymap, keymapStatus, size in
+  func runReader(
+    source: LibraryStorySource, entries: [StoryEntry], opening: Int, slowStart: Bool,
+    beforeSignalExit: () -> Void = {}
+  ) throws {
+    try withTerminal(beforeSignalExit: beforeSignalExit) { keymap, keymapStatus, size in
       AppState(
         entries: entries, keymap: keymap, width: size.width, height: size.height, opening: opening,
         status: keymapStatus)
@@ -126,8 +130,10 @@ struct ReadCommand: ParsableCommand {
   }
 
   /// Opens the terminal, makes the first state, runs, and restores the terminal (re-raising a terminating
-  /// signal after the reader has saved its state).
+  /// signal after the reader has saved its state and `beforeSignalExit` has cleaned up: the signal ends the
+  /// process before any `defer` of the caller runs).
   func withTerminal(
+    beforeSignalExit: () -> Void = {},
     makeState: (Keymap, String?, (width: Int, height: Int)) -> AppState,
     run: (AppState, inout CursesTerminal) -> Void
   ) throws {
@@ -143,7 +149,10 @@ struct ReadCommand: ParsableCommand {
     let state = makeState(keymap, keymapError.map { "\($0) (default keys in use)" }, terminal.size)
     run(state, &terminal)
     terminal.close()
-    if let signal = terminal.pendingSignal { CursesTerminal.reraise(signal) }
+    if let signal = terminal.pendingSignal {
+      beforeSignalExit()
+      CursesTerminal.reraise(signal)
+    }
   }
 
   /// THE place the entity recogniser is plugged in: the entities and mentions of one story.
