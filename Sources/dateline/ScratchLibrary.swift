@@ -12,8 +12,9 @@ struct ScratchLibrary {
 
   /// Imports `captures` in order; nil (after one line on stderr) when no temporary library can be made.
   init?(captures: [(story: Story, bytes: [UInt8])], analyze: @escaping Library.EntityAnalysis) {
+    Self.removeLeftovers()
     directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-read-\(getpid())-\(UUID().uuidString.prefix(8))")
+      .appendingPathComponent("\(Self.prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       library = try Library(path: directory.appendingPathComponent(LibraryLocation.fileName).path)
@@ -39,4 +40,19 @@ struct ScratchLibrary {
   }
 
   func remove() { try? FileManager.default.removeItem(at: directory) }
+
+  static let prefix = "dateline-read-"
+
+  /// Removes the temporary libraries of readers that died without cleaning up (a crash, SIGKILL): those whose
+  /// process id no longer exists.
+  static func removeLeftovers() {
+    let temporary = FileManager.default.temporaryDirectory
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+    }
+  }
 }
