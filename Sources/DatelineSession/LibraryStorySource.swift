@@ -11,9 +11,7 @@ public struct LibraryStorySource: StorySource {
 
   /// The story list, most recently captured first.
   public func entries() throws(LibraryError) -> [StoryEntry] {
-    try library.stories().map {
-      StoryEntry(handle: $0.id, headline: $0.headline, updateCount: $0.updateCount, markedCount: $0.markedCount)
-    }
+    try library.stories().map(StoryEntry.init)
   }
 
   /// The list index of the story read most recently, or 0.
@@ -23,13 +21,9 @@ public struct LibraryStorySource: StorySource {
   }
 
   public func loadStory(_ entry: StoryEntry) throws -> LoadedStory {
-    guard let summary = try library.story(id: entry.handle) else {
+    guard let (story, stored) = try library.loadStoredStory(id: entry.handle) else {
       throw LibraryError.database(path: library.location.path, detail: "the story is no longer in the library")
     }
-    let stored = try library.updates(story: entry.handle, range: 0..<summary.updateCount)
-    var story = Story(source: "", headline: summary.headline, standfirst: summary.standfirst)
-    story.id = StoryID(rawValue: summary.key)
-    story.updates = stored.map(\.update)
     var marks: [Int: UpdateMark] = [:]
     for update in stored { if let mark = update.mark { marks[update.index] = mark } }
     let position = try library.readingPosition(story: entry.handle).map { saved in
@@ -50,5 +44,13 @@ public struct LibraryStorySource: StorySource {
 
   public func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) throws {
     try library.saveReadingPosition(story: entry.handle, update: update, line: line)
+  }
+}
+
+extension StoryEntry {
+  /// The list row of a library story.
+  public init(_ summary: StorySummary) {
+    self.init(
+      handle: summary.id, headline: summary.headline, updateCount: summary.updateCount, markedCount: summary.markedCount)
   }
 }

@@ -69,14 +69,20 @@ extension Library {
 
   /// The whole story as a `Story` (every update, in page order), for code that wants the model type.
   public func loadStory(id: Int64) throws(LibraryError) -> Story? {
+    try loadStoredStory(id: id)?.story
+  }
+
+  /// The whole story, and its stored updates with their row ids and marks (in the same order as the story's).
+  public func loadStoredStory(id: Int64) throws(LibraryError) -> (story: Story, updates: [StoredUpdate])? {
     guard let summary = try story(id: id) else { return nil }
     let source = try read { db in
       try String.fetchOne(db, sql: "SELECT source FROM captures WHERE story_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
     }
+    let stored = try updates(story: id, range: 0..<summary.updateCount)
     var story = Story(source: source ?? "", headline: summary.headline, standfirst: summary.standfirst)
     story.id = StoryID(rawValue: summary.key)
-    story.updates = try updates(story: id, range: 0..<summary.updateCount).map(\.update)
-    return story
+    story.updates = stored.map(\.update)
+    return (story, stored)
   }
 
   /// Page indices of the story's updates that are marked new or changed, ascending (for "next new update").

@@ -39,13 +39,14 @@ struct ReadCommand: ParsableCommand {
   func readLibrary(names: NameListEntities?) throws {
     let store = try library.open()
     let source = LibraryStorySource(library: store)
-    let entries: [StoryEntry]
+    let summaries: [StorySummary]
     do {
-      entries = try source.entries()
+      summaries = try store.stories()
     } catch {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
     }
+    let entries = summaries.map(StoryEntry.init)
     guard !entries.isEmpty else {
       let sample = CaptureLoader.reader().readSample()
       try readInMemory(
@@ -54,7 +55,7 @@ struct ReadCommand: ParsableCommand {
       return
     }
     guard isatty(STDOUT_FILENO) == 1 else {
-      print(ListCommand.text(try store.stories()))
+      print(ListCommand.text(summaries))
       return
     }
     let opening = source.lastReadIndex(in: entries)
@@ -64,6 +65,7 @@ struct ReadCommand: ParsableCommand {
   /// Captures named on the command line, merged in a temporary library.
   func readCaptures(names: NameListEntities?) throws {
     let reader = CaptureLoader.reader()
+    // Held only until the temporary library has them: a capture may be hundreds of megabytes.
     var captures: [(story: Story, bytes: [UInt8])] = []
     for file in files {
       do {
@@ -88,9 +90,11 @@ struct ReadCommand: ParsableCommand {
       return
     }
     defer { scratch.remove() }
+    let order = captures.map { $0.story.id.rawValue }
+    captures = []
     let entries: [StoryEntry]
     do {
-      entries = try scratch.entries(order: captures.map { $0.story.id.rawValue })
+      entries = try scratch.entries(order: order)
     } catch {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure

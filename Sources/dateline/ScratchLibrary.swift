@@ -1,5 +1,6 @@
 import DatelineApp
 import DatelineCore
+import DatelineSession
 import DatelineStore
 import Foundation
 
@@ -34,9 +35,7 @@ struct ScratchLibrary {
   func entries(order keys: [String]) throws(LibraryError) -> [StoryEntry] {
     let summaries = try library.stories()
     func rank(_ key: String) -> Int { keys.firstIndex(of: key) ?? keys.count }
-    return summaries.sorted { rank($0.key) < rank($1.key) }.map {
-      StoryEntry(handle: $0.id, headline: $0.headline, updateCount: $0.updateCount, markedCount: $0.markedCount)
-    }
+    return summaries.sorted { rank($0.key) < rank($1.key) }.map(StoryEntry.init)
   }
 
   func remove() { try? FileManager.default.removeItem(at: directory) }

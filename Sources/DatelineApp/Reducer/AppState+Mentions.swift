@@ -26,11 +26,6 @@ extension AppState {
   /// The name to show for an entity.
   func name(of entity: EntityID) -> String { mentionIndex.entities[entity]?.name ?? entity.rawValue }
 
-  /// The mentions of `entity` in story `index` (empty while it is not loaded), in reading order.
-  func mentions(of entity: EntityID, inStory index: Int) -> [MentionLocation] {
-    mentionIndex.mentions(of: entity).filter { $0.story == index }
-  }
-
   /// Jumps to the next or previous mention of the selected entity: within the open story, then on to the next
   /// story in the list that mentions it (loading it when needed), wrapping round at the ends.
   mutating func jumpMention(forward: Bool) {
@@ -49,9 +44,10 @@ extension AppState {
       anchor = MentionLocation(
         story: openStory, mention: Mention(entity: entity, part: top.part, start: top.offset, length: 0, text: ""))
     }
-    let here = mentions(of: entity, inStory: openStory)
-    if let target = forward ? here.first(where: { $0 > anchor }) : here.last(where: { $0 < anchor }) {
-      show(target)
+    let here = mentionIndex.mentions(of: entity, inStory: openStory)
+    let next = forward ? mentionIndex.next(of: entity, after: anchor) : mentionIndex.previous(of: entity, before: anchor)
+    if let next, next.story == openStory {
+      show(next)
       return
     }
     guard let reach = stories(mentioning: entity) else {
@@ -80,7 +76,7 @@ extension AppState {
       open(story: index)
       return
     }
-    let found = mentions(of: entity, inStory: index)
+    let found = mentionIndex.mentions(of: entity, inStory: index)
     guard let target = first ? found.first : found.last else {
       status = "No mention of \(name(of: entity)) found in that story"
       return
@@ -129,7 +125,7 @@ extension AppState {
   /// (1-based index or 0 when no mention is current, total). Stories not loaded count by the library's figures.
   public var mentionPosition: (index: Int, total: Int)? {
     guard let entity = selectedEntity else { return nil }
-    let here = mentions(of: entity, inStory: openStory)
+    let here = mentionIndex.mentions(of: entity, inStory: openStory)
     let reach = stories(mentioning: entity) ?? []
     // The open story counts by what is on screen; the others by the library's (or the index's) figures.
     let before = reach.filter { $0.story < openStory }.reduce(0) { $0 + $1.mentions }
@@ -137,7 +133,7 @@ extension AppState {
     guard let current = currentMention, current.mention.entity == entity, current.story == openStory,
       let position = here.firstIndex(of: current)
     else { return (0, total) }
-    return (before + position + 1, total)
+    return (before + (position - here.startIndex) + 1, total)
   }
 
   /// Selects the entity of the mention under or nearest the cursor: the current mention when on screen, else the

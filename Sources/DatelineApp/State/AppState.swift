@@ -139,9 +139,14 @@ public struct AppState: Sendable {
       requestStory(index)
       return
     }
-    layout = StoryLayout(story: story.story, entities: story.entities, width: screen.updateTextWidth, marks: story.marks)
+    layout = layOut(story)
     rebuildSidebar()
     markVisibleRead()
+  }
+
+  /// `story` laid out at the update pane's width.
+  func layOut(_ story: LoadedStory) -> StoryLayout {
+    StoryLayout(story: story.story, entities: story.entities, width: screen.updateTextWidth, marks: story.marks)
   }
 
   /// Asks the run loop for story `index` unless it is in memory or already asked for.
@@ -162,7 +167,7 @@ public struct AppState: Sendable {
     entries[index].markedCount = story.marks.keys.filter { !readUpdates[index].contains($0) }.count
     rebuildMentionIndex()
     guard index == openStory else { return }
-    layout = StoryLayout(story: story.story, entities: story.entities, width: screen.updateTextWidth, marks: story.marks)
+    layout = layOut(story)
     if let spot = story.position {
       let line: Int
       if let update = spot.update, layout.updateStart.indices.contains(update) {
@@ -212,8 +217,7 @@ public struct AppState: Sendable {
     let anchor = layout.lines.indices.contains(updateScroll) ? layout.lines[updateScroll] : nil
     screen = ScreenLayout(width: width, height: height, onePane: onePane)
     if layout.width != screen.updateTextWidth, let loadedStory = loaded[openStory] {
-      layout = StoryLayout(
-        story: loadedStory.story, entities: loadedStory.entities, width: screen.updateTextWidth, marks: loadedStory.marks)
+      layout = layOut(loadedStory)
       if let anchor, let part = anchor.part, let line = layout.line(of: part, offset: anchor.range.scalarStart) {
         updateScroll = line
       }
@@ -261,9 +265,7 @@ public struct AppState: Sendable {
   /// Every story that mentions `entity` with its count, in list order; nil while a library look-up is pending.
   public func stories(mentioning entity: EntityID) -> [EntityReach]? {
     if hasLibrary { return reach[entity] }
-    var counts: [Int: Int] = [:]
-    for location in mentionIndex.mentions(of: entity) { counts[location.story, default: 0] += 1 }
-    return counts.keys.sorted().map { EntityReach(story: $0, mentions: counts[$0] ?? 0) }
+    return mentionIndex.storyCounts(of: entity).map { EntityReach(story: $0.story, mentions: $0.mentions) }
   }
 
   mutating func receiveReach(_ found: [EntityReach], of entity: EntityID) {

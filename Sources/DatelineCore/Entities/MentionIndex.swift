@@ -22,6 +22,8 @@ public struct MentionIndex: Sendable {
   /// The entities, merged across stories, by id.
   public private(set) var entities: [EntityID: Entity] = [:]
   private var mentionsByEntity: [EntityID: [MentionLocation]] = [:]
+  /// Per entity, the stories that mention it (ascending) with how many times: counted once, read every frame.
+  private var storyCountsByEntity: [EntityID: [(story: Int, mentions: Int)]] = [:]
 
   public init(stories: [StoryEntities]) {
     for (storyIndex, story) in stories.enumerated() {
@@ -40,14 +42,32 @@ public struct MentionIndex: Sendable {
       }
     }
     for key in mentionsByEntity.keys { mentionsByEntity[key]?.sort() }
+    for (entity, list) in mentionsByEntity {
+      var counts: [(story: Int, mentions: Int)] = []
+      for location in list {
+        if counts.last?.story == location.story { counts[counts.count - 1].mentions += 1 } else { counts.append((location.story, 1)) }
+      }
+      storyCountsByEntity[entity] = counts
+    }
   }
 
   /// All mentions of `entity` in reading order (story by story).
   public func mentions(of entity: EntityID) -> [MentionLocation] { mentionsByEntity[entity] ?? [] }
 
+  /// The mentions of `entity` in story `story`, in reading order.
+  public func mentions(of entity: EntityID, inStory story: Int) -> ArraySlice<MentionLocation> {
+    let list = mentions(of: entity)
+    return list[firstIndex(in: list) { $0.story >= story }..<firstIndex(in: list) { $0.story > story }]
+  }
+
   /// How many times `entity` is mentioned in story `story`.
   public func mentionCount(of entity: EntityID, inStory story: Int) -> Int {
-    mentions(of: entity).reduce(0) { $0 + ($1.story == story ? 1 : 0) }
+    mentions(of: entity, inStory: story).count
+  }
+
+  /// The stories that mention `entity`, ascending, with how many times.
+  public func storyCounts(of entity: EntityID) -> [(story: Int, mentions: Int)] {
+    storyCountsByEntity[entity] ?? []
   }
 
   /// The first mention of `entity` strictly after `location`, or nil at the last one.

@@ -24,6 +24,11 @@ final class EntityMentionIndexTests: XCTestCase {
     XCTAssertNil(index.next(of: lisbon.id, after: all[3]))
     XCTAssertNil(index.previous(of: lisbon.id, before: all[0]))
     XCTAssertEqual(index.mentionCount(of: lisbon.id, inStory: 1), 2)
+    XCTAssertEqual(Array(index.mentions(of: lisbon.id, inStory: 0)), Array(all[0..<2]))
+    XCTAssertEqual(Array(index.mentions(of: lisbon.id, inStory: 1)), Array(all[2..<4]))
+    XCTAssertTrue(index.mentions(of: lisbon.id, inStory: 2).isEmpty)
+    XCTAssertEqual(index.storyCounts(of: lisbon.id).map(\.story), [0, 1])
+    XCTAssertEqual(index.storyCounts(of: lisbon.id).map(\.mentions), [2, 2])
   }
 
   func testStoryMentionsCoverEveryPartAndPointAtTheirText() {
