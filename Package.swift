@@ -15,7 +15,9 @@ let package = Package(
   targets: [
     // Resources/ compiled into the binary (C23 #embed), so a copied binary needs no resource folder.
     .target(name: "CDatelineResources"),
-    .target(name: "DatelineCore", dependencies: ["CDatelineResources"]),
+    // libxml2 (Debian's libxml2-dev): the HTML parser under lxml and trafilatura, and the XML parser for feeds.
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "DatelineCore", dependencies: ["CDatelineResources", "CLibXML2"]),
     .target(
       name: "DatelineStore",
       dependencies: ["DatelineCore", .product(name: "GRDB", package: "GRDB.swift")]),
