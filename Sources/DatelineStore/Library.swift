@@ -23,18 +23,56 @@ public final class Library: Sendable {
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.journalMode = .wal
-    pool = try libraryCall(path: path) {
-      let pool = try DatabasePool(path: path, configuration: configuration)
-      try pool.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    pool = try Self.openPool(path: path, configuration: configuration)
+  }
+
+  /// Opens the pool, switches a new file to WAL and brings the schema up to date.
+  ///
+  /// A library that another process is creating at the same moment is still in rollback-journal mode, where
+  /// SQLite answers a connection that holds a read lock and wants the write lock held by another with plain
+  /// `SQLITE_BUSY` at once, without calling the busy handler (waiting could only deadlock). GRDB's switch to WAL
+  /// (`PRAGMA journal_mode = WAL`) is such an upgrade. Opening changes nothing that the other process does not
+  /// also do, so a busy open is tried again, backing off, until the busy timeout has passed. A current library
+  /// in WAL mode never gets here: opening it takes no write lock.
+  static func openPool(path: String, configuration: Configuration) throws(LibraryError) -> DatabasePool {
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    var pause: TimeInterval = 0.002
+    while true {
+      do {
+        return try libraryCall(path: path) {
+          let pool = try DatabasePool(path: path, configuration: configuration)
+          try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+          }
+          try migrateIfNeeded(pool)
+          return pool
+        }
+      } catch {
+        guard case .busy = error, Date() < deadline else { throw error }
+        Thread.sleep(forTimeInterval: pause)
+        pause = min(pause * 2, 0.1)
       }
-      // Migrate only when needed: a reader opening the library while another process imports must not queue
-      // behind that import's write lock.
-      let migrator = LibrarySchema.migrator
-      if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+    }
+  }
+
+  /// Brings the schema up to date. Only when needed: a reader opening a current library while another process
+  /// imports must not queue behind that import's write lock.
+  ///
+  /// GRDB's migrator decides which migrations to run before it takes the write lock, so two processes opening
+  /// an older (or a new) library at once can both start the same migration. Each migration is one IMMEDIATE
+  /// transaction, so the loser's fails whole ("table already exists") and changes nothing; it then sees the
+  /// winner's work and goes on from there. Every failed round means another process committed a migration, so
+  /// more rounds than migrations is a real error, passed on.
+  static func migrateIfNeeded(_ pool: DatabasePool) throws {
+    let migrator = LibrarySchema.migrator
+    var failures = 0
+    while try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+      do {
         try migrator.migrate(pool)
+      } catch {
+        failures += 1
+        if failures > LibrarySchema.version { throw error }
       }
-      return pool
     }
   }
 

@@ -17,8 +17,9 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
   case corrupt(path: String, detail: String)
   /// The library was written by a newer dateline (schema `found` > `known`).
   case newerVersion(path: String, found: Int, known: Int)
-  /// Another process held the library too long.
-  case busy(path: String)
+  /// Another process held the library too long. `code` is SQLite's extended result code
+  /// (`SQLITE_BUSY_SNAPSHOT`, `SQLITE_BUSY_RECOVERY`...), so a report says which lock was missed.
+  case busy(path: String, code: String)
   /// No story matched what the user named.
   case noSuchStory(String)
   /// Any other database failure.
@@ -41,8 +42,8 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     case .newerVersion(let path, let found, let known):
       return "\(path): the library was written by a newer dateline (schema \(found), this one knows \(known)); "
         + "left untouched — upgrade dateline"
-    case .busy(let path):
-      return "\(path): the library stayed busy (another dateline is writing to it); try again"
+    case .busy(let path, let code):
+      return "\(path): the library stayed busy (another dateline is writing to it; \(code)); try again"
     case .noSuchStory(let name):
       return "no story in the library matches '\(name)' (see dateline list)"
     case .database(let path, let detail):
@@ -59,10 +60,26 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     switch error.resultCode {
     case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message ?? "malformed")
     case .SQLITE_NOTADB: return .notADatabase(path: path)
-    case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, code: Self.name(of: error.extendedResultCode))
     case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
     case .SQLITE_CANTOPEN: return .directoryUnusable(path: path, reason: "cannot open the file")
     default: return .database(path: path, detail: error.message ?? "\(error.resultCode)")
+    }
+  }
+}
+
+extension LibraryError {
+  /// SQLite's name for an extended result code, as its documentation spells it.
+  static func name(of code: ResultCode) -> String {
+    switch code {
+    case .SQLITE_BUSY: return "SQLITE_BUSY"
+    case .SQLITE_BUSY_RECOVERY: return "SQLITE_BUSY_RECOVERY"
+    case .SQLITE_BUSY_SNAPSHOT: return "SQLITE_BUSY_SNAPSHOT"
+    case .SQLITE_BUSY_TIMEOUT: return "SQLITE_BUSY_TIMEOUT"
+    case .SQLITE_LOCKED: return "SQLITE_LOCKED"
+    case .SQLITE_LOCKED_SHAREDCACHE: return "SQLITE_LOCKED_SHAREDCACHE"
+    case .SQLITE_LOCKED_VTAB: return "SQLITE_LOCKED_VTAB"
+    default: return "SQLite code \(code.rawValue)"
     }
   }
 }

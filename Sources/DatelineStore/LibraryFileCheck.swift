@@ -62,13 +62,17 @@ enum LibraryFileCheck {
   private static func inspectThroughSQLite(path: String) throws(LibraryError) -> State {
     var configuration = Configuration()
     configuration.readonly = true
+    configuration.busyMode = .timeout(Library.busyTimeout)
     return try libraryCall(path: path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
       return try queue.read { db throws -> State in
         let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        // GRDB's migrator makes its bookkeeping table before the first migration's transaction, so another
+        // dateline that is creating the library right now leaves a moment with that table alone and no id yet:
+        // that is a new library, not a foreign one.
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
         if id == 0 && tables == 0 { return .absent }
         guard id == LibrarySchema.applicationID else { throw LibraryError.foreign(path: path) }
         if version > LibrarySchema.version {
