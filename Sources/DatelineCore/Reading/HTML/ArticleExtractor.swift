@@ -166,22 +166,7 @@ struct ArticleExtractor {
 
   /// The blocks the boilerplate line rules leave, with what they removed recorded.
   mutating func filtered(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
-    let lines = blocks.enumerated().map { InputLine(number: $0.offset + 1, text: $0.element.text) }
-    let result = BoilerplateFilter(rules: boilerplate).filter(lines)
-    var kept: [HTMLBlock] = []
-    var keptByNumber: [Int: String] = [:]
-    for line in result.kept where !line.text.isEmpty { keptByNumber[line.number] = line.text }
-    for (offset, block) in blocks.enumerated() {
-      guard let text = keptByNumber[offset + 1] else { continue }
-      var block = block
-      block.text = text
-      kept.append(block)
-    }
-    removed += result.removed.map { removal in
-      let line = blocks.indices.contains(removal.line - 1) ? blocks[removal.line - 1].line : removal.line
-      return RemovedText(line: line, text: removal.text, reason: removal.reason)
-    }
-    return kept
+    BlockBoilerplateFilter(rules: boilerplate).filter(blocks, removed: &removed)
   }
 }
 
