@@ -21,7 +21,7 @@ struct HTMLPageScan {
     var inHeader: Bool
     /// The page's own id for the element (`id`, else `data-...id`).
     var pageID: String?
-    /// The element is or holds a machine-readable time (`<time datetime>`, an epoch `data-` attribute).
+    /// The element is or holds a post's time (a `<time>`, an epoch `data-` attribute).
     var holdsTime: Bool
     /// The first class name, which with the tag names the kind of element a template repeats.
     var firstClass: Substring
@@ -125,7 +125,7 @@ struct HTMLPageScan {
         Element(
           node: node.pointer, tag: tag, parent: open.last ?? -1, end: index, verdict: verdict,
           inHeader: headerDepth > 0 || tag == .header, pageID: attributes.pageID,
-          holdsTime: attributes.epoch != nil || (tag == .time && node.hasAttribute("datetime")),
+          holdsTime: attributes.epoch != nil || tag == .time,
           firstClass: attributes.classes.split(separator: " ").first ?? ""))
       open.append(index)
       if !attributes.itemprop.isEmpty, attributes.itemprop.lowercased().contains("articlebody") {

@@ -106,9 +106,9 @@ struct LiveBlogExtractor {
       guard element.holdsTime else { continue }
       let node = HTMLNode(element.node)
       if element.tag == .time {
-        if post.evidence.marked == nil, post.timeText == nil, let value = node.attribute("datetime") {
-          post.evidence.marked = PostInstant(iso: value)
-          let shown = HTMLFragmentText.plainText(of: node, in: document)
+        if post.evidence.marked == nil, post.timeText == nil {
+          post.evidence.marked = node.attribute("datetime").flatMap(PostInstant.init(iso:))
+          let shown = Self.shownTime(HTMLFragmentText.plainText(of: node, in: document))
           if !shown.isEmpty {
             post.timeText = shown
             post.timeLine = node.line
@@ -121,10 +121,13 @@ struct LiveBlogExtractor {
     var blocks: [HTMLBlock] = []
     for block in scan.blocks where block.element >= member && block.element <= end {
       let text = block.text
-      if let shown = post.timeText, text == shown || text.hasSuffix(shown) && text.utf8.count <= shown.utf8.count + 16 {
-        continue  // the time line itself ("15.05 BST", "Posted at 15:05")
+      if let shown = post.timeText, text.contains(shown), text.utf8.count <= shown.utf8.count + 40 {
+        continue  // the time line itself ("15.05 BST", "Posted at 15:05", "22:05 Jane Doe")
       }
-      if TimeStamp.parse(text) != nil || Self.splitTimeHeading(text)?.title == nil && Self.splitTimeHeading(text) != nil {
+      // A line that is only a time, or a short line opening the post with one ("4:12 p.m. ET, June 20").
+      let split = Self.splitTimeHeading(text)
+      let opensWithTime = split != nil && !block.isHeading && blocks.isEmpty && post.title == nil && text.utf8.count <= 48
+      if TimeStamp.parse(text) != nil || split != nil && split?.title == nil || opensWithTime {
         if post.timeText == nil {
           post.timeText = text
           post.timeLine = block.line
@@ -171,6 +174,18 @@ struct LiveBlogExtractor {
       return elements[index].pageID
     }
     return nil
+  }
+
+  /// The time as shown, from its clock time on ("posted at 15:05" -> "15:05"); the text as it is without one.
+  static func shownTime(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    for start in scalars.indices where scalars[start].properties.numericType == .decimal {
+      if start > 0 && scalars[start - 1].properties.numericType == .decimal { continue }
+      if splitTimeHeading(String(String.UnicodeScalarView(scalars[start...]))) != nil {
+        return String(String.UnicodeScalarView(scalars[start...]))
+      }
+    }
+    return text
   }
 
   // MARK: Runs of time headings
