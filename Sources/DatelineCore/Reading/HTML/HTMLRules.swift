@@ -1,0 +1,129 @@
+import Foundation
+
+/// Site-independent hints for reading web pages, as data (`Resources/html.rules`): which class and id words
+/// mark boilerplate, which the article's text, and which labels on live-blog posts are not titles.
+public struct HTMLRules: Sendable {
+  /// A pattern over an element's class and id: a part of them, or a whole word of them.
+  struct Pattern: Sendable, Hashable {
+    var text: [UInt8]
+    var wholeWord: Bool
+  }
+
+  private(set) var drop: [Pattern] = []
+  private(set) var keep: [Pattern] = []
+  private(set) var content: [Pattern] = []
+  private(set) var noise: [Pattern] = []
+  /// Post labels, lower case.
+  private(set) var badges: [String] = []
+  /// The length in bytes of the longest badge: a longer text is never only a badge.
+  private(set) var longestBadgeBytes = 0
+  /// Words that open a page's dateline ("Published 4 June 2026"), lower case.
+  private(set) var datelines: [String] = []
+
+  public static let fileName = "html.rules"
+
+  /// The rules compiled into the binary.
+  public static let bundled: HTMLRules = parse(BundledResource.text(fileName) ?? "").rules
+
+  public init() {}
+
+  /// Parses rules text; lines that are not rules are reported, not fatal.
+  public static func parse(_ text: String) -> (rules: HTMLRules, problems: [String]) {
+    var rules = HTMLRules()
+    var problems: [String] = []
+    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else {
+        problems.append("\(fileName):\(number + 1): a rule is a kind and a pattern")
+        continue
+      }
+      let value = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t")).lowercased()
+      let pattern = Pattern(text: Array(value.drop { $0 == "=" }.utf8), wholeWord: value.hasPrefix("="))
+      switch parts[0] {
+      case "drop": rules.drop.append(pattern)
+      case "keep": rules.keep.append(pattern)
+      case "content": rules.content.append(pattern)
+      case "noise": rules.noise.append(pattern)
+      case "badge": rules.badges.append(value)
+      case "dateline": rules.datelines.append(value)
+      default: problems.append("\(fileName):\(number + 1): unknown kind '\(parts[0])'")
+      }
+    }
+    // Longest first, so that "breaking news" is taken off whole before "breaking" is tried.
+    rules.badges.sort { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+    rules.longestBadgeBytes = rules.badges.map(\.utf8.count).max() ?? 0
+    return (rules, problems)
+  }
+
+  /// What the hints say of an element with these class and id attributes.
+  enum Verdict {
+    case drop
+    case content
+    case noise
+    case none
+  }
+
+  func verdict(classAndID: String) -> Verdict {
+    let bytes = Array(classAndID.lowercased().utf8)
+    if bytes.isEmpty { return .none }
+    if matches(drop, bytes) && !matches(keep, bytes) { return .drop }
+    if matches(content, bytes) { return .content }
+    if matches(noise, bytes) { return .noise }
+    return .none
+  }
+
+  /// The text with a leading badge removed ("Key event Ceasefire talks" -> "Ceasefire talks"); nil when the
+  /// text is nothing but a badge.
+  func removingBadge(from text: String) -> String? {
+    let lowered = text.lowercased()
+    for badge in badges where lowered.hasPrefix(badge) {
+      let rest = text.unicodeScalars.dropFirst(badge.unicodeScalars.count)
+      guard let first = rest.first else { return nil }
+      // Only a whole word: "Liverpool" does not start with the badge "live".
+      if first.properties.isAlphabetic || first.properties.numericType != nil { continue }
+      let trimmed = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—|·•\u{00A0}"))
+      return trimmed.isEmpty ? nil : trimmed
+    }
+    return text
+  }
+
+  func isBadge(_ text: String) -> Bool {
+    text.utf8.count <= longestBadgeBytes + 4 && removingBadge(from: text) == nil
+  }
+
+  /// A short line that opens with a dateline word and holds a digit: when the page was published or updated,
+  /// not article text.
+  func isDateline(_ text: String) -> Bool {
+    guard text.utf8.count <= 64, text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+    let lowered = text.lowercased()
+    return datelines.contains { word in
+      lowered.hasPrefix(word) && lowered.unicodeScalars.dropFirst(word.unicodeScalars.count).first.map { !$0.properties.isAlphabetic } ?? false
+    }
+  }
+
+  private func matches(_ patterns: [Pattern], _ bytes: [UInt8]) -> Bool {
+    patterns.contains { Self.matches($0, bytes) }
+  }
+
+  static func matches(_ pattern: Pattern, _ bytes: [UInt8]) -> Bool {
+    let needle = pattern.text
+    guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+    var index = 0
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+        if !pattern.wholeWord { return true }
+        let before = index == 0 || isWordBreak(bytes[index - 1])
+        let after = index + needle.count == bytes.count || isWordBreak(bytes[index + needle.count])
+        if before && after { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  private static func isWordBreak(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A
+  }
+}
