@@ -120,6 +120,7 @@ enum NameRules {
     for k in a..<max(a, b - 1) where infos[k].flags.contains(.title) && infos[k + 1].capitalized
       && !infos[k + 1].flags.isDisjoint(with: [.givenName, .surname])
       && !infos[k + 1].flags.contains(.title) && type != .person
+      && !infos[k + 1].flags.contains(.organizationHead) && !infos[b - 1].flags.contains(.organizationHead)
     {
       return [((k + 1)..<b, .person)]
     }
