@@ -69,21 +69,8 @@ Later on {DAY}, {SUR} met members of {ORG} in {LOC}.
 Asked about {LOC}, {SUR} declined to answer.
 The governor of {LOC}, {PER}, said power had been restored.
 Both {LOC} and {LOC} deny the allegations.
-Exports from {LOC} to {LOC} rose by {NUM} per cent last year.
-{TEAM} beat {TEAM} {SCORE} on {DAY}.
-{TEAM} drew {SCORE} with {TEAM} in {LOC}.
-{TEAM} lost {SCORE} at {TEAM}, leaving them third in the table.
-{TEAM} coach {PER} said his side had deserved the win.
-Striker {PER} scored twice as {TEAM} thrashed {TEAM} {SCORE}.
-{TEAM} {GOALS} {TEAM} {GOALS}
-{TEAM} captain {PER} was named man of the match.
-{PER} of {TEAM} was sent off in the second half.
-{TEAM} host {TEAM} in the semi-final in {LOC} next week.
-Defender {PER} joined {TEAM} from {TEAM} for {NUM} million euros.""".split("\n")
+Exports from {LOC} to {LOC} rose by {NUM} per cent last year.""".split("\n")
 
-CLUB_SUFFIXES = ["United", "City", "Rovers", "FC", "Athletic", "Wanderers", "", "", ""]
-
-COUNTRY_SET = set()  # filled by sources(): national teams are drawn from it
 DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 TITLES_CAP = ["President", "Prime Minister", "Foreign Minister", "Defence Minister", "General", "Colonel",
               "Colonel General", "Major General", "Chancellor", "Governor", "Mayor", "Senator", "Secretary",
@@ -101,7 +88,6 @@ def build(table_sources, count, seed=11):
     """`count` tagged sentences as (words, tag indices)."""
     rng = random.Random(seed)
     given, surnames, places, orgs, demonyms = table_sources
-    countries = [p for p in places if p in COUNTRY_SET] or places
     sentences = []
     for _ in range(count):
         template = rng.choice(TEMPLATES)
@@ -153,17 +139,6 @@ def build(table_sources, count, seed=11):
                     text = rng.choice(orgs)
                 last_org = text
                 kind = "ORG"
-            elif slot == "TEAM":
-                # A national team or a club named after its town: an organisation in a match report.
-                if rng.random() < 0.4:
-                    text = rng.choice(countries)
-                else:
-                    text = (rng.choice(places) + " " + rng.choice(CLUB_SUFFIXES)).strip()
-                kind = "ORG"
-            elif slot == "SCORE":
-                text = "%d-%d" % (rng.randint(0, 5), rng.randint(0, 4))
-            elif slot == "GOALS":
-                text = str(rng.randint(0, 4))
             elif slot == "ABBR":
                 text = "".join(w[0] for w in (last_org or "ABC").split() if w[:1].isupper()) or "ABC"
                 kind = "ORG"
@@ -199,7 +174,6 @@ def sources():
     family = sorted(f for f in family if f.replace("-", "").isalpha() and len(f) > 1)
     cities = [c["name"] for c in gc.get_cities().values() if c["population"] > 50000]
     countries = [c["name"] for c in gc.get_countries().values()]
-    COUNTRY_SET.update(countries)
     places = sorted(set(cities + countries * 3 + [r for r in gazetteers.REGIONS if " " not in r]))
     orgs = sorted(set(o for o in gazetteers.KNOWN_ORGS if len(o) > 1))
     dems = """North Korean|South Korean|American|British|French|Ukrainian|Russian|Chinese|Iranian|Syrian|Israeli
