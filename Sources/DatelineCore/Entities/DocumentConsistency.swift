@@ -33,7 +33,8 @@ enum DocumentConsistency {
     for span in spans where span.type == .organization && span.tokens.count > 1 {
       let info = texts[span.part].infos[span.tokens.lowerBound]
       if info.capitalized,
-        info.flags.isDisjoint(with: [.place, .organization, .organizationHead, .givenName, .title, .commonLowercase, .demonym])
+        info.flags.isDisjoint(with: [.place, .organization, .organizationHead, .givenName, .title, .commonLowercase, .demonym]),
+        !NameRules.hasAdjectiveEnding(texts[span.part], span.tokens.lowerBound)
       {
         organizationFirstWords.insert(info.cased)
       }

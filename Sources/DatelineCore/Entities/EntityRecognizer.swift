@@ -144,6 +144,11 @@ public struct EntityRecognizer: Sendable {
     if b < infos.count, infos[b].capitalized, infos[b].flags.contains(.demonym) { return nil }
     // Events and calendar words are not entities ("Summit on Peace", "Thursday").
     if NameRules.isEventWord(first.lower) || NameRules.isCalendarWord(first.lower) { return nil }
+    if b - a > 1, infos[b - 1].capitalized, NameRules.isEventHead(infos[b - 1].lower),
+      !first.flags.contains(.organizationHead), !(type == .organization && first.flags.contains(.organization))
+    {
+      return nil
+    }
     if b - a == 1, NameRules.isPlaceCompound(text, a, model: tagger.model) { return nil }
     if b - a == 1 {
       if first.flags.contains(.demonym) || NameRules.isFunctionWord(first.lower) { return nil }
