@@ -3,8 +3,9 @@
 one sentence per line, tokens joined as running text, names marked [PER ...], [LOC ...], [ORG ...].
 
 Usage: python3 scripts/ner/iob2_fixture.py IN.iob2 OUT.txt
-Square brackets in the text become parentheses (the fixture uses them for marks); a leading "the" and a trailing
-possessive are outside the marks already in these corpora, and spacy_compare trims them on both sides anyway.
+Square brackets in the text become parentheses (the fixture uses them for marks); a line opening with "#" (a
+hashtag) gets a no-break space before it so the fixture reader does not take it for a comment. A leading "the"
+and a trailing possessive are trimmed on both sides by spacy_compare.
 """
 
 import sys
@@ -57,7 +58,9 @@ def main():
         f.write("# converted from %s by iob2_fixture.py\n" % src)
         for words, tags in sentences(src):
             line = render(words, tags)
-            if line.strip() and not line.startswith("#"):
+            if line.startswith("#"):
+                line = "\u00a0" + line  # a tweet opening with a hashtag is text, not a fixture comment
+            if line.strip():
                 f.write(line + "\n")
 
 
