@@ -2,7 +2,8 @@ import DatelineCore
 import Foundation
 
 /// Prints the recogniser's speed (median words per second over `runs` runs on a synthetic news text of about
-/// `words` words, split into paragraphs), the model's load time and the resident memory it adds.
+/// `words` words, split into paragraphs), spaCy's NER pipe on the same text in the same run (when python3 has
+/// spaCy), the model's load time and the resident memory it adds.
 func runEntityBenchmark(words targetWords: Int = 200_000, runs requestedRuns: Int = 7) {
   let runs = max(1, requestedRuns)
   let (paragraphs, wordCount) = syntheticNews(words: targetWords)
@@ -46,6 +47,18 @@ func runEntityBenchmark(words targetWords: Int = 200_000, runs requestedRuns: In
     }
     recognizerRates.sort()
     print(String(format: "entities: recogniser alone (no alias merging): median %.0f words/s", recognizerRates[1]))
+  }
+  // spaCy's NER pipe on the very same paragraphs, measured now, so the ratio is from one run.
+  switch SpacyBaseline.seconds(paragraphs) {
+  case .success(let seconds):
+    let spacyRate = Double(wordCount) / seconds
+    let ours = rates[rates.count / 2]
+    print(
+      String(
+        format: "entities: spaCy en_core_web_sm NER pipe on the same text: median %.0f words/s; dateline %.1fx that",
+        spacyRate, ours / spacyRate))
+  case .failure(let unavailable):
+    print("entities: spaCy not measured (\(unavailable.reason))")
   }
   let rssAdded = Double(ProcessMemory.residentBytes() - rssBefore) / 1_048_576
   if checksum == -1 { print("") }  // keeps the page walk from being optimised away

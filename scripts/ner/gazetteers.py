@@ -14,7 +14,11 @@ assembly congress senate navy guard police authority board federation league net
 regiment division battalion staff cabinet government secretariat tribunal alliance coalition front movement
 institution society club airlines airways railways press herald journal telegraph gazette tribune broadcasting
 television radio tv media holdings industries technologies systems motors energy petroleum oil gas laboratory
-hospital school college academy church mission observatory programme program initiative""".split()
+hospital school college academy church mission observatory programme program initiative fc cf afc rovers
+wanderers athletic albion hotspur logistics semiconductor semiconductors shipping lines partners capital securities
+electric electronics pharma pharmaceuticals cargo insurance ventures investments solutions software labs robotics
+foods brewery mining minerals resources steel chemicals telecom telecoms communications entertainment studios
+retail""".split()
 
 TITLES = """president prime minister chancellor general colonel major lieutenant captain admiral sergeant chairman
 chairwoman chair chief secretary ambassador governor mayor senator rep representative mr mrs ms dr judge justice
@@ -24,7 +28,9 @@ premier vice foreign defence defense interior head commissioner officer private 
 mr. mrs. ms. gen. col. lt. sgt. capt. gov. sen. rep. prof. archbishop bishop cardinal rabbi imam emir
 sultan ayatollah tsar czar president-elect chief-of-staff coach manager striker midfielder researcher scientist
 economist historian lawyer attorney prosecutor activist journalist photographer author actor actress singer player
-boss owner chef astronaut pilot diplomat negotiator candidate nominee supreme leader pope""".split()
+boss owner chef astronaut pilot diplomat negotiator candidate nominee supreme leader pope defender goalkeeper
+keeper forward winger wing opener batsman batter bowler fly-half scrum-half prop hooker flanker centre-back
+full-back playmaker skipper""".split()
 
 # Generic international bodies, agencies, media and platforms that recur in world news.
 KNOWN_ORGS = """United Nations|UN|U.N.|UN Security Council|Security Council|General Assembly|Nato|NATO|European Union|EU
@@ -148,7 +154,8 @@ Scottish Scots Welsh Spanish Spaniards Portuguese Israeli Israelis Iraqi Iraqis 
 Afghans Yemeni Yemenis Saudi Saudis Emirati Kuwaiti Qatari Omani Bahraini Western Westerners Eastern Soviet
 Soviets European Europeans Asian Asians African Africans Arab Arabs Kurdish Kurds Jewish Muslim Christian
 Catholic Orthodox Sunni Shia Shiite Palestinian Palestinians Korean Koreans Ukrainian Ukrainians Russian
-Russians Chinese Japanese Vietnamese Belarusian Belarusians Georgian Georgians Chechen Chechens""".split())
+Russians Chinese Japanese Vietnamese Belarusian Belarusians Georgian Georgians Chechen Chechens Dane Danes Briton
+Britons Swede Kiwi Kiwis Aussie Aussies""".split())
     return out
 
 

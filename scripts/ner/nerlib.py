@@ -267,6 +267,7 @@ def static_features(words, gaz):
     def get(i, key, default):
         return info[i][key] if 0 <= i < n else default
 
+    run_bounds = capital_runs(info)
     feats = []
     for i in range(n):
         t = info[i]
@@ -291,13 +292,37 @@ def static_features(words, gaz):
         for b in range(8):
             if fl & (1 << b):
                 f.append(mix(15, b * 2 + t["cap"]))
+        if t["cap"]:
+            # The capitalised run the token is in: its last word (the head: "Bureau", "Estuary", "United") and
+            # its first word with the run's length (capped at 4) type the whole name.
+            a, b = run_bounds[i]
+            f.append(mix(27, info[b - 1]["low"]))
+            f.append(mix(28, combo(info[a]["low"], min(b - a, 4))))
         feats.append(f)
     return feats, info
 
 
-def dynamic_features(t, prev, prev2):
-    return [mix(23, prev), mix(24, combo(t["low"], prev)), mix(25, combo(t["shape"], prev)),
-            mix(26, prev2 * 8 + prev)]
+def capital_runs(info):
+    """(start, end) of the run of consecutive capitalised tokens each token is in ((i, i) when not capitalised)."""
+    n = len(info)
+    bounds = [(i, i) for i in range(n)]
+    i = 0
+    while i < n:
+        if not info[i]["cap"]:
+            i += 1
+            continue
+        j = i
+        while j < n and info[j]["cap"]:
+            j += 1
+        for k in range(i, j):
+            bounds[k] = (i, j)
+        i = j
+    return bounds
+
+
+def dynamic_features(t, prev):
+    """Features of the previous tag (first order, so the tagger decodes with Viterbi)."""
+    return [mix(23, prev), mix(24, combo(t["low"], prev)), mix(25, combo(t["shape"], prev))]
 
 
 def allowed(tag, prev):

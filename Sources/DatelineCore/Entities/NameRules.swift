@@ -72,6 +72,25 @@ enum NameRules {
   static let ofHash = FeatureHasher.phraseHash("of")
   static func isEventWord(_ lower: UInt64) -> Bool { events.contains(lower) }
 
+  /// Last words of events and prizes: "Booker Prize", "World Cup", "Chelsea Flower Show".
+  private static let eventHeads = hashes(
+    ["prize", "prizes", "award", "awards", "cup", "olympics", "championship", "championships", "festival",
+     "show", "summit", "conference", "expo", "marathon", "tournament"])
+
+  static func isEventHead(_ lower: UInt64) -> Bool { eventHeads.contains(lower) }
+
+  /// Endings of adjectives and nationalities ("Islamic", "Khmer"-ian, "Congolese"): such a word opening an
+  /// organisation's name is no name for it alone.
+  static func hasAdjectiveEnding(_ text: EntityRecognizer.Text, _ k: Int) -> Bool {
+    let t = text.tokens[k]
+    guard t.end - t.start > 3 else { return false }
+    var tail = ""
+    for i in (t.end - 3)..<t.end { tail.unicodeScalars.append(text.scalars[i]) }
+    tail = tail.lowercased()
+    return tail.hasSuffix("ic") || tail.hasSuffix("ian") || tail.hasSuffix("ese") || tail.hasSuffix("ish")
+      || tail.hasSuffix("can") || tail.hasSuffix("ean")
+  }
+
   /// "Ukraine-Russia": one hyphenated token whose two halves are both known places.
   static func isPlaceCompound(_ text: EntityRecognizer.Text, _ k: Int, model: TaggerModel) -> Bool {
     let token = text.tokens[k]
@@ -120,6 +139,7 @@ enum NameRules {
     for k in a..<max(a, b - 1) where infos[k].flags.contains(.title) && infos[k + 1].capitalized
       && !infos[k + 1].flags.isDisjoint(with: [.givenName, .surname])
       && !infos[k + 1].flags.contains(.title) && type != .person
+      && !infos[k + 1].flags.contains(.organizationHead) && !infos[b - 1].flags.contains(.organizationHead)
     {
       return [((k + 1)..<b, .person)]
     }

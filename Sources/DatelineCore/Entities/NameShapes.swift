@@ -31,7 +31,11 @@ enum NameShapes {
       var a = k
       while a > 0 {
         let p = a - 1
-        if isNameWord(text, p) && !text.infos[p].flags.contains(.title) || NameRules.isPossessiveToken(text, p) && p > 0 {
+        // A title word right before the head belongs to the name ("General Staff", "Reconnaissance General
+        // Bureau"); further left it is a person's rank.
+        if isNameWord(text, p) && (!text.infos[p].flags.contains(.title) || p == k - 1)
+          || NameRules.isPossessiveToken(text, p) && p > 0
+        {
           a = p
         } else if p > 0, text.tokens[p].isWord, !text.infos[p].capitalized,
           NameRules.isConnector(text.infos[p].lower), isNameWord(text, p - 1)
@@ -42,7 +46,16 @@ enum NameShapes {
         }
       }
       while a < k, !text.infos[a].capitalized || NameRules.isPossessiveToken(text, a) { a += 1 }
-      let existing = owner[k]
+      var existing = owner[k]
+      // The head alone taken as a person ("Bureau" is also a surname) gives way to the organisation.
+      if existing >= 0, spans[existing].type == .person, spans[existing].tokens == k..<(k + 1), a < k,
+        (a..<k).allSatisfy({ owner[$0] < 0 })
+      {
+        owner[k] = -1
+        spans[existing].tokens = k..<k
+        existing = -1
+        changed = true
+      }
       if existing >= 0 {
         // Grow an organisation span that ends at this head.
         let span = spans[existing]
@@ -63,7 +76,78 @@ enum NameShapes {
       }
       k += 1
     }
-    if changed { spans.sort { $0.start < $1.start } }
+    if changed {
+      spans.removeAll { $0.tokens.isEmpty }
+      spans.sort { $0.start < $1.start }
+    }
+  }
+
+  /// An organisation ending in a head word grows right over "of"/"for" (and "the") and the capitalised words after
+  /// it: "Institute" + "for the Study of War", "Bank" + "of England", "Assembly" + "of the Republic". A place or
+  /// organisation found inside ("England") becomes part of the body's name.
+  static func extendOrganizationsRight(in text: Text, part: Int, spans: inout [RecognizedSpan], recognizer: EntityRecognizer) {
+    let n = text.tokens.count
+    var owner = coverage(spans, count: n)
+    var removed = Set<Int>()
+    for s in spans.indices where spans[s].type == .organization && !removed.contains(s) {
+      let b = spans[s].tokens.upperBound
+      guard b > 0, b + 1 < n, text.infos[b - 1].capitalized, text.infos[b - 1].flags.contains(.organizationHead),
+        text.tokens[b].isWord, !text.infos[b].capitalized,
+        text.infos[b].lower == NameRules.ofHash || text.infos[b].lower == NameRules.forHash
+      else { continue }
+      var k = b + 1
+      if k < n, !text.infos[k].capitalized, text.infos[k].lower == theHash { k += 1 }
+      var end = k
+      while end < n, end - k < 6 {
+        if isNameWord(text, end), !text.infos[end].flags.contains(.title), !NameRules.isCalendarWord(text.infos[end].lower),
+          owner[end] < 0 || spans[owner[end]].type != .person
+        {
+          end += 1
+        } else if end > k, end + 1 < n, text.tokens[end].isWord, !text.infos[end].capitalized,
+          NameRules.isConnector(text.infos[end].lower), text.infos[end].lower != NameRules.onHash, isNameWord(text, end + 1),
+          !NameRules.isCalendarWord(text.infos[end + 1].lower)
+        {
+          end += 1
+        } else {
+          break
+        }
+      }
+      guard end > k else { continue }
+      // Spans inside must lie wholly inside.
+      let inside = Set((b..<end).compactMap { owner[$0] >= 0 ? owner[$0] : nil })
+      guard inside.allSatisfy({ spans[$0].tokens.lowerBound >= b && spans[$0].tokens.upperBound <= end }),
+        let grown = recognizer.cleaned(spans[s].tokens.lowerBound..<end, type: .organization, in: text, part: part),
+        grown.tokens.upperBound == end
+      else { continue }
+      spans[s] = grown
+      removed.formUnion(inside)
+      for t in grown.tokens { owner[t] = s }
+    }
+    if !removed.isEmpty {
+      spans = spans.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    }
+  }
+
+  private static let theHash = FeatureHasher.phraseHash("the")
+
+  /// Words that name a unit of a media or other organisation right after its name: "BBC Verify", "Sky Sports".
+  private static let unitWords: Set<UInt64> = Set(
+    ["verify", "news", "sport", "sports", "business", "world", "radio", "online", "digital", "investigations",
+     "monitoring", "politics", "breakingviews", "magazine"]
+      .map { FeatureHasher.phraseHash($0) })
+
+  /// A known organisation grows over a capitalised unit word after it ("BBC" + "Verify").
+  static func extendOrganizationUnits(in text: Text, spans: inout [RecognizedSpan], recognizer: EntityRecognizer) {
+    let n = text.tokens.count
+    let owner = coverage(spans, count: n)
+    for s in spans.indices where spans[s].type == .organization {
+      let b = spans[s].tokens.upperBound
+      guard b < n, owner[b] < 0, text.tokens[b].isWord, text.infos[b].capitalized, unitWords.contains(text.infos[b].lower),
+        !(b + 1 < n && text.tokens[b + 1].isWord && text.infos[b + 1].capitalized),
+        let grown = recognizer.cleaned(spans[s].tokens.lowerBound..<(b + 1), type: .organization, in: text, part: spans[s].part)
+      else { continue }
+      spans[s] = grown
+    }
   }
 
   /// An organisation span grows left over "<Capitalised words> for|of" ("Office for" + "National Statistics").
