@@ -18,6 +18,8 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A redirect to something other than http(s) (`file:`, `ftp:`), never followed.
   case badRedirect(url: String, target: String)
   case tooLarge(url: String, limit: Int)
+  /// The server sent something that is no page to read (an image, a PDF, a video…), by its Content-Type.
+  case notAPage(url: String, contentType: String)
   case network(url: String, detail: String)
   case cancelled(url: String)
 
@@ -34,6 +36,7 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case .tooManyRedirects(let url, let limit): "\(url): more than \(limit) redirects"
     case .badRedirect(let url, let target): "\(url): redirected to \(target), which is not an http(s) URL"
     case .tooLarge(let url, let limit): "\(url): the page is larger than \(limit >> 20) MB"
+    case .notAPage(let url, let type): "\(url): not a web page (Content-Type \(type))"
     case .network(let url, let detail): "\(url): \(detail)"
     case .cancelled(let url): "\(url): cancelled"
     }

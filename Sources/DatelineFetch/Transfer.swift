@@ -82,6 +82,10 @@ final class Transfer: Sendable {
     }
     switch http.statusCode {
     case 200..<300, 304:
+      if http.statusCode != 304, let type = Self.header("Content-Type", in: http), !Self.isReadable(type) {
+        fail(.notAPage(url: text, contentType: type))
+        return false
+      }
       if http.expectedContentLength > Int64(policy.maxBytes) {
         fail(.tooLarge(url: text, limit: policy.maxBytes))
         return false
@@ -134,6 +138,15 @@ final class Transfer: Sendable {
           FetchedPage(
             requestedURL: url, finalURL: finalURL, statusCode: response.statusCode,
             contentType: Self.header("Content-Type", in: response), bytes: body, validators: validators))))
+  }
+
+  /// Whether a Content-Type may be something dateline reads: text of any kind (HTML, plain-text captures),
+  /// XHTML, and the XML and JSON that feeds come as. Images, audio, video, PDFs and archives are refused before
+  /// their body is read. (Bytes are recognised by content afterwards: a page labelled `text/plain` is still HTML.)
+  static func isReadable(_ contentType: String) -> Bool {
+    let type = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    if type.isEmpty || type.hasPrefix("text/") { return true }
+    return type.hasSuffix("+xml") || type.hasSuffix("/xml") || type.hasSuffix("+json") || type == "application/json"
   }
 
   static func header(_ name: String, in response: HTTPURLResponse) -> String? {

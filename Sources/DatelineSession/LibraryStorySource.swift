@@ -6,8 +6,13 @@ import DatelineStore
 /// what the reader has seen and where it stopped written back.
 public struct LibraryStorySource: StorySource {
   public let library: Library
+  /// Fetches stories that came from the web again (`R`, the refresh timer); nil when nothing may be fetched.
+  public let importer: PageImporter?
 
-  public init(library: Library) { self.library = library }
+  public init(library: Library, importer: PageImporter? = nil) {
+    self.library = library
+    self.importer = importer
+  }
 
   /// The story list, most recently captured first.
   public func entries() throws(LibraryError) -> [StoryEntry] {
@@ -45,12 +50,34 @@ public struct LibraryStorySource: StorySource {
   public func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) throws {
     try library.saveReadingPosition(story: entry.handle, update: update, line: line)
   }
+
+  /// Fetches the story's page again and merges it; the story as it now is, or one line saying why not.
+  public func refresh(_ entry: StoryEntry) -> RefreshOutcome {
+    guard let url = entry.url else { return .failed("This story did not come from the web") }
+    guard let importer else { return .failed("Fetching is off in this reader") }
+    switch importer.importPage(url) {
+    case .failure(let error):
+      return .failed(error.description)
+    case .success(.unchanged):
+      return .unchanged
+    case .success(.imported(let report)):
+      if report.alreadyImported || (report.new.isEmpty && report.changed.isEmpty) { return .unchanged }
+      do {
+        return .updated(try loadStory(entry), new: report.new.count, changed: report.changed.count)
+      } catch {
+        return .failed("Cannot load the story: \(error)")
+      }
+    }
+  }
 }
 
 extension StoryEntry {
   /// The list row of a library story.
   public init(_ summary: StorySummary) {
+    let source = summary.source ?? ""
+    let lower = source.prefix(8).lowercased()
     self.init(
-      handle: summary.id, headline: summary.headline, updateCount: summary.updateCount, markedCount: summary.markedCount)
+      handle: summary.id, headline: summary.headline, updateCount: summary.updateCount, markedCount: summary.markedCount,
+      url: lower.hasPrefix("http://") || lower.hasPrefix("https://") ? source : nil)
   }
 }
