@@ -13,6 +13,10 @@ static const unsigned char boilerplate_rules[] = {
 #embed "../../Resources/boilerplate.rules" suffix(,)
 0 };
 
+static const unsigned char html_rules[] = {
+#embed "../../Resources/html.rules" suffix(,)
+0 };
+
 static const unsigned char keymap_conf[] = {
 #embed "../../Resources/keymap.conf" suffix(,)
 0 };
@@ -32,6 +36,7 @@ static const struct resource resources[] = {
   { "ner/weights.bin", ner_weights, sizeof(ner_weights) - 1 },
   { "ner/gazetteer.bin", ner_gazetteer, sizeof(ner_gazetteer) - 1 },
   { "keymap.conf", keymap_conf, sizeof(keymap_conf) - 1 },
+  { "html.rules", html_rules, sizeof(html_rules) - 1 },
 };
 
 const unsigned char *dateline_resource(const char *name, size_t *length) {

@@ -20,7 +20,7 @@ struct AddCommand: ParsableCommand {
       """)
   var json = false
   @OptionGroup var library: LibraryOption
-  @Argument(help: "Plain-text captures, one paragraph per line ('-' for standard input).") var files: [String]
+  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String]
 
   func run() throws {
     let reader = CaptureLoader.reader()

@@ -9,8 +9,8 @@ enum CaptureLoader {
     files.isEmpty ? [.sample] : files.map(Source.file)
   }
 
-  /// A reader with the bundled boilerplate rules and the user's own, if any.
-  static func reader() -> TextCaptureReader {
+  /// A reader of every input format, with the bundled boilerplate rules and the user's own, if any.
+  static func reader() -> StoryReader {
     var rules = BoilerplateRules.bundled
     if let path = ConfigDirectory.path(of: "boilerplate.rules", environment: ProcessInfo.processInfo.environment),
       FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8)
@@ -19,11 +19,11 @@ enum CaptureLoader {
       for problem in parsed.problems { warn("\(problem) (line ignored)") }
       rules = rules.adding(parsed.rules)
     }
-    return TextCaptureReader(rules: rules)
+    return StoryReader(rules: rules)
   }
 
   /// The story of `source`, or nil after printing why it could not be read.
-  static func load(_ source: Source, with reader: TextCaptureReader) -> Story? {
+  static func load(_ source: Source, with reader: StoryReader) -> Story? {
     switch source {
     case .sample: return reader.readSample()
     case .file(let path):

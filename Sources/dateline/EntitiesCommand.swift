@@ -10,10 +10,10 @@ struct EntitiesCommand: ParsableCommand {
 
   @Flag(help: "Print JSON: {\"entities\": [{name, type, aliases, mentions: [{line, start, text}]}]} per file.")
   var json = false
-  @Argument(help: "Plain-text captures, one paragraph per line.") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages.") var files: [String] = []
 
   func run() throws {
-    let reader = TextCaptureReader()
+    let reader = CaptureLoader.reader()
     let analyzer = StoryEntityAnalyzer()
     var stories: [Story] = []
     if files.isEmpty {

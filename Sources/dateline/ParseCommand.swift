@@ -7,7 +7,7 @@ struct ParseCommand: ParsableCommand {
     abstract: "Print the story dateline reads from each capture (the built-in sample with no file).")
 
   @Flag(help: "Print JSON: one object per line, one line per capture.") var json = false
-  @Argument(help: "Plain-text captures, one paragraph per line ('-' for standard input).") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String] = []
 
   func run() throws {
     let reader = CaptureLoader.reader()

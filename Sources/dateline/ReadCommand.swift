@@ -24,7 +24,7 @@ struct ReadCommand: ParsableCommand {
 
   @OptionGroup var library: LibraryOption
 
-  @Argument(help: "Plain-text captures, one paragraph per line ('-' for standard input).") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String] = []
 
   func run() throws {
     let nameList = try names.map(Self.loadNames)

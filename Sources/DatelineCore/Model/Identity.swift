@@ -3,6 +3,30 @@ public struct StoryID: RawRepresentable, Codable, Sendable, Hashable, CustomStri
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(headline: String) { self.rawValue = TextFingerprint.key(headline, maxWords: 12) }
+  /// The identity of a web page by its canonical URL: "url:" and the URL with its scheme and host in lower
+  /// case, without its fragment, tracking parameters or a trailing slash (none of which make another page).
+  public init(url: String) { self.rawValue = "url:" + Self.normalized(url) }
+
+  static func normalized(_ url: String) -> String {
+    var rest = Substring(url.trimmingASCIISpace())
+    if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+    var query: Substring = ""
+    if let mark = rest.firstIndex(of: "?") {
+      query = rest[rest.index(after: mark)...]
+      rest = rest[..<mark]
+    }
+    var head = "", path = String(rest)
+    if let scheme = rest.range(of: "://") {
+      let afterScheme = rest[scheme.upperBound...]
+      let slash = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+      head = rest[..<scheme.upperBound].lowercased() + afterScheme[..<slash].lowercased()
+      path = String(afterScheme[slash...])
+    }
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    if path == "/" { path = "" }
+    let kept = query.split(separator: "&").filter { !$0.lowercased().hasPrefix("utm_") && !$0.isEmpty }
+    return head + path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+  }
   public var description: String { rawValue }
 }
 
@@ -13,6 +37,13 @@ public struct StoryID: RawRepresentable, Codable, Sendable, Hashable, CustomStri
 public struct UpdateID: RawRepresentable, Codable, Sendable, Hashable, CustomStringConvertible {
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
+  /// The identity of a post by the page's own id for it (an element id, a JSON-LD `@id` fragment): stable
+  /// whatever the post's title or text becomes. Long ids are hashed, so every id fits in little space.
+  public init(pageID: String) {
+    let trimmed = pageID.trimmingASCIISpace()
+    rawValue = trimmed.utf8.count <= 48 ? "id:" + trimmed : Self.format("h", TextFingerprint.byteHash(trimmed))
+  }
+
   public init(title: String?, firstParagraph: String?) {
     self.init(titleKeyHash: title.map { TextFingerprint.keyHash($0) }, firstParagraph: firstParagraph)
   }

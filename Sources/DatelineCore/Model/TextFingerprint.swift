@@ -81,6 +81,13 @@ public enum TextFingerprint {
     return key
   }
 
+  /// A 64-bit FNV-1a hash of the exact bytes of `text`.
+  static func byteHash(_ text: String) -> UInt64 {
+    var hash = emptyKeyHash
+    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
   /// `keyHash` of a text with no letters or digits.
   static let emptyKeyHash: UInt64 = 0xcbf2_9ce4_8422_2325
 

@@ -13,6 +13,11 @@ public struct Update: Codable, Sendable, Hashable, Identifiable {
   public var kind: Kind
   /// The input line of `time`, when the page printed one above the post.
   public var timeLine: Int?
+  /// The page's own id for the post (an element id, a JSON-LD `@id`), when it gives one: the post's identity.
+  public var pageID: String?
+  /// The post's instant as RFC 3339 with `Z` ("2026-03-01T14:05:00Z"), when the page gives it in a machine
+  /// form that sources agree on; never guessed from `time`.
+  public var published: String?
 
   public enum Kind: String, Codable, Sendable, Hashable {
     case text

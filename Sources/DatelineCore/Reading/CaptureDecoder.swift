@@ -48,7 +48,7 @@ public enum CaptureDecoder {
     return decodeWindows1252(bytes)
   }
 
-  private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, source: String) throws(CaptureReadError) -> String {
+  static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, source: String) throws(CaptureReadError) -> String {
     guard bytes.count % 2 == 0 else {
       throw .invalidEncoding(source: source, detail: "UTF-16 byte-order mark but an odd number of bytes")
     }
@@ -78,7 +78,7 @@ public enum CaptureDecoder {
     return String(scalars)
   }
 
-  private static func containsValidMultibyteSequence(_ bytes: ArraySlice<UInt8>) -> Bool {
+  static func containsValidMultibyteSequence(_ bytes: ArraySlice<UInt8>) -> Bool {
     var index = bytes.startIndex
     while index < bytes.endIndex {
       let lead = bytes[index]
@@ -100,7 +100,7 @@ public enum CaptureDecoder {
     0x0153, 0xFFFD, 0x017E, 0x0178,
   ]
 
-  private static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
+  static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
     var scalars = String.UnicodeScalarView()
     for byte in bytes {
       let value = (0x80...0x9F).contains(byte) ? windows1252High[Int(byte) - 0x80] : UInt32(byte)

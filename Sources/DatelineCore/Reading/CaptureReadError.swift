@@ -8,6 +8,10 @@ public enum CaptureReadError: Error, Sendable, Equatable, CustomStringConvertibl
   case invalidEncoding(source: String, detail: String)
   case noStory(source: String)
   case tooLarge(source: String, bytes: Int, limit: Int)
+  /// A format dateline recognises but cannot read yet (feeds, subscription lists).
+  case unsupportedFormat(source: String, format: String)
+  /// A web page with nothing that reads as an article: a script-only shell, an index page, an error page.
+  case noArticleText(source: String)
 
   public var description: String {
     switch self {
@@ -20,6 +24,8 @@ public enum CaptureReadError: Error, Sendable, Equatable, CustomStringConvertibl
     case .noStory(let source): "\(source): no story text left once boilerplate is removed"
     case .tooLarge(let source, let bytes, let limit):
       "\(source): \(bytes) bytes is more than the \(limit)-byte limit for one capture"
+    case .unsupportedFormat(let source, let format): "\(source): feeds are not supported yet (found: \(format))"
+    case .noArticleText(let source): "\(source): no article text found in the page"
     }
   }
 }

@@ -6,3 +6,10 @@ extension TextCaptureReader {
     return (try read(bytes: bytes, source: path), bytes)
   }
 }
+
+extension TextCaptureReader: DocumentReader {
+  /// Reads a text capture given as an input document (what `StoryReader` hands it).
+  public func read(_ document: InputDocument) throws(CaptureReadError) -> Story {
+    try read(bytes: document.bytes, source: document.source)
+  }
+}

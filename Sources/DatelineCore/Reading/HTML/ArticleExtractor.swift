@@ -1,0 +1,194 @@
+/// Finds an article's body among a page's blocks and turns it into updates: the untitled opening, then one
+/// update per sub-heading.
+///
+/// The signals, strongest first, and why each is there:
+/// - `itemprop="articleBody"`: the publisher marking its own body for search engines; when present it is
+///   the body, with no guessing.
+/// - Text and link density (after Readability, which Firefox's reader view uses, and boilerpipe): article
+///   prose is long runs of sentences with commas and few links; menus, rails and "most read" lists are short
+///   lines that are nearly all links. Each paragraph scores its container and, less, the containers above,
+///   so the element that holds most of the prose wins.
+/// - Class and id hints (`HTMLRules`, data): templates name their parts ("article-body", "related"); a hint
+///   tips a close score, while the scan has already dropped what the strong hints call boilerplate.
+/// - Semantic elements: `<article>` and `<main>` hold the article on most pages; `<nav>`, `<aside>`,
+///   `<footer>` and site headers never do (the scan skips them).
+/// - Position: the article's header (headline, standfirst, byline) lies before the body and is read as
+///   metadata, not body; sibling blocks of the winner that score well are part of it (pages split a body
+///   around pictures and ads).
+/// - JSON-LD `articleBody`: the body as plain text; used when the markup yields much less (a page that
+///   draws its body with scripts).
+struct ArticleExtractor {
+  let scan: HTMLPageScan
+  let metadata: PageMetadata
+  let rules: HTMLRules
+  let boilerplate: BoilerplateRules
+  private(set) var removed: [RemovedText] = []
+
+  /// A paragraph shorter than this (in bytes) says little about where the body is.
+  static let shortestScoringParagraph = 25
+
+  init(scan: HTMLPageScan, metadata: PageMetadata, rules: HTMLRules, boilerplate: BoilerplateRules) {
+    self.scan = scan
+    self.metadata = metadata
+    self.rules = rules
+    self.boilerplate = boilerplate
+  }
+
+  /// The body's blocks, in page order.
+  func bodyBlocks() -> [HTMLBlock] {
+    let roots = bodyRoots()
+    guard !roots.isEmpty else { return [] }
+    let headline = metadata.headline.map { TextFingerprint.key($0) }
+    let standfirst = metadata.standfirst.map { TextFingerprint.key($0) }
+    return scan.blocks.filter { block in
+      guard roots.contains(where: { scan.contains($0, block.element) }) else { return false }
+      return keeps(block, headlineKey: headline, standfirstKey: standfirst)
+    }
+  }
+
+  /// Whether a block inside the body is body text.
+  func keeps(_ block: HTMLBlock, headlineKey: String?, standfirstKey: String?) -> Bool {
+    let element = scan.elements[block.element]
+    // The article's header holds the headline, standfirst and byline, read as metadata.
+    if element.inHeader { return false }
+    if case .heading(let level) = block.kind, level == 1 { return false }
+    // Link lists inside the body ("Read more: ...", tag lists) are navigation; a sentence with a link is not.
+    if block.linkDensity > 0.5 && !(block.kind == .paragraph && block.byteCount > 200) { return false }
+    if block.kind == .listItem && block.linkDensity > 0.3 { return false }
+    if rules.isBadge(block.text) { return false }
+    let key = TextFingerprint.key(block.text)
+    if key.isEmpty { return false }
+    if key == headlineKey || key == standfirstKey { return false }
+    return true
+  }
+
+  /// The elements that hold the body.
+  func bodyRoots() -> [Int] {
+    if !scan.articleBodies.isEmpty {
+      // Nested markings (a body inside a body) count once.
+      return scan.articleBodies.filter { inner in !scan.articleBodies.contains { $0 != inner && scan.contains($0, inner) } }
+    }
+    return scoredRoots()
+  }
+
+  /// The best-scoring container of prose, and its siblings that score well too.
+  func scoredRoots() -> [Int] {
+    let elements = scan.elements
+    guard !elements.isEmpty else { return [] }
+    var score = [Double](repeating: 0, count: elements.count)
+    var textBytes = [Int](repeating: 0, count: elements.count)
+    var linkBytes = [Int](repeating: 0, count: elements.count)
+    var scored = [Bool](repeating: false, count: elements.count)
+    for block in scan.blocks {
+      textBytes[block.element] += block.byteCount
+      linkBytes[block.element] += block.linkBytes
+      guard block.kind == .paragraph || block.kind == .quote || block.kind == .preformatted,
+        block.byteCount >= Self.shortestScoringParagraph, block.linkDensity < 0.5
+      else { continue }
+      let commas = block.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+      let points = 1 + Double(min(commas, 6)) * 0.5 + min(Double(block.byteCount) / 100, 3)
+      // The paragraph's own element (text straight in a div) and the three containers above it.
+      var ancestor = block.element
+      if elements[ancestor].tag == .p || elements[ancestor].tag == .pre || elements[ancestor].tag == .blockquote {
+        ancestor = Int(elements[ancestor].parent)
+      }
+      var level = 1
+      while ancestor >= 0 && level <= 3 {
+        score[ancestor] += points / Double(level == 1 ? 1 : level == 2 ? 2 : 6)
+        scored[ancestor] = true
+        ancestor = Int(elements[ancestor].parent)
+        level += 1
+      }
+    }
+    // Children come after their parents in preorder: adding each element's totals to its parent from the end
+    // gives every element the totals of its whole subtree.
+    for index in stride(from: elements.count - 1, through: 1, by: -1) {
+      let parent = Int(elements[index].parent)
+      guard parent >= 0 else { continue }
+      textBytes[parent] += textBytes[index]
+      linkBytes[parent] += linkBytes[index]
+    }
+    var best = -1
+    var bestScore = 0.0
+    var finals = [Double](repeating: 0, count: elements.count)
+    for index in elements.indices where scored[index] {
+      var value = score[index]
+      switch elements[index].verdict {
+      case .content: value *= 1.25
+      case .noise: value *= 0.6
+      default: break
+      }
+      if elements[index].tag == .article || elements[index].tag == .main { value *= 1.1 }
+      let density = textBytes[index] == 0 ? 0 : Double(linkBytes[index]) / Double(textBytes[index])
+      value *= 1 - min(density, 0.9)
+      finals[index] = value
+      if value > bestScore {
+        bestScore = value
+        best = index
+      }
+    }
+    guard best >= 0 else { return fallbackRoots() }
+    var roots = [best]
+    // Siblings of the winner that score well are part of the body (a body split around a picture or an ad).
+    let parent = elements[best].parent
+    if parent >= 0 {
+      for index in elements.indices where index != best && elements[index].parent == parent && scored[index] {
+        if finals[index] >= max(bestScore * 0.2, 3) { roots.append(index) }
+      }
+    }
+    return roots.sorted()
+  }
+
+  /// With no paragraph long enough to score (a page of short lines): the single `<article>` or `<main>`, else
+  /// the whole page.
+  func fallbackRoots() -> [Int] {
+    for tag in [HTMLTag.article, .main] {
+      let found = scan.elements.indices.filter { scan.elements[$0].tag == tag }
+      if found.count == 1 { return found }
+    }
+    return scan.elements.isEmpty ? [] : [0]
+  }
+
+  /// The body as updates: the opening paragraphs untitled, then one update per sub-heading. Boilerplate the
+  /// line rules know (share prompts, appeals) is removed and listed in `removed`.
+  mutating func updates() -> [Update] {
+    var blocks = bodyBlocks()
+    let markupBytes = blocks.reduce(0) { $0 + $1.byteCount }
+    if let body = metadata.jsonLD?.articleBody, markupBytes * 2 < body.utf8.count {
+      // The markup gave less than half the text the publisher says the body has: its body is drawn by scripts.
+      let paragraphs = HTMLFragmentText.paragraphs(fromHTML: body.replacingNewlinesWithParagraphs())
+      blocks = paragraphs.enumerated().map {
+        HTMLBlock(kind: .paragraph, text: $0.element, line: metadata.headlineLine, linkBytes: 0, element: 0)
+      }
+    }
+    return UpdateAssembler.updates(from: filtered(blocks), splittingAtHeadings: true)
+  }
+
+  /// The blocks the boilerplate line rules leave, with what they removed recorded.
+  mutating func filtered(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
+    let lines = blocks.enumerated().map { InputLine(number: $0.offset + 1, text: $0.element.text) }
+    let result = BoilerplateFilter(rules: boilerplate).filter(lines)
+    var kept: [HTMLBlock] = []
+    var keptByNumber: [Int: String] = [:]
+    for line in result.kept where !line.text.isEmpty { keptByNumber[line.number] = line.text }
+    for (offset, block) in blocks.enumerated() {
+      guard let text = keptByNumber[offset + 1] else { continue }
+      var block = block
+      block.text = text
+      kept.append(block)
+    }
+    removed += result.removed.map { removal in
+      let line = blocks.indices.contains(removal.line - 1) ? blocks[removal.line - 1].line : removal.line
+      return RemovedText(line: line, text: removal.text, reason: removal.reason)
+    }
+    return kept
+  }
+}
+
+extension String {
+  /// Plain text with line breaks as HTML paragraphs, so that `HTMLFragmentText` keeps its paragraphs apart.
+  func replacingNewlinesWithParagraphs() -> String {
+    guard contains("\n") else { return self }
+    return split(separator: "\n", omittingEmptySubsequences: true).map { "<p>\($0)</p>" }.joined()
+  }
+}

@@ -1,0 +1,72 @@
+/// Plain text from a piece of HTML (a feed item's description, a JSON-LD `articleBody` written as markup):
+/// tags gone, entities decoded, scripts, styles, templates and hidden elements dropped, block elements
+/// separating words, ASCII white space collapsed (a no-break space kept), and everything through
+/// `TextSanitizer`, so no escape sequence or bidi override survives.
+public enum HTMLFragmentText {
+  /// The text of `html` as one line.
+  public static func plainText(fromHTML html: String) -> String {
+    if !mayHoldMarkup(html) { return plain(html) }
+    return paragraphs(fromHTML: html).joined(separator: " ")
+  }
+
+  /// The text of `html` as paragraphs: one for each block of text (a `<p>`, a list item, a heading, text
+  /// between `<br>`s), in order, none empty.
+  public static func paragraphs(fromHTML html: String) -> [String] {
+    if !mayHoldMarkup(html) {
+      let text = plain(html)
+      return text.isEmpty ? [] : [text]
+    }
+    guard let document = HTMLDocument(html: html), let root = document.root else { return [] }
+    var paragraphs: [String] = []
+    var text = TextAccumulator()
+    func flush() {
+      let line = text.take()
+      if !line.isEmpty { paragraphs.append(line) }
+    }
+    HTMLTreeWalk.walk(from: root) { node in
+      if node.isText {
+        if let content = node.content { text.append(content) }
+        return false
+      }
+      guard node.isElement else { return false }
+      let tag = document.tag(of: node)
+      if tag.isNeverText || tag == .title || HTMLVisibility.isHidden(node) { return false }
+      if tag.isBlock { flush() }
+      return true
+    } leave: { node in
+      if document.tag(of: node).isBlock { flush() }
+    }
+    flush()
+    return paragraphs
+  }
+
+  /// The text under one element of a parsed page, as one line.
+  static func plainText(of node: HTMLNode, in document: HTMLDocument) -> String {
+    var text = TextAccumulator()
+    HTMLTreeWalk.walk(from: node) { child in
+      if child.isText {
+        if let content = child.content { text.append(content) }
+        return false
+      }
+      guard child.isElement else { return false }
+      let tag = document.tag(of: child)
+      if tag.isNeverText || HTMLVisibility.isHidden(child) { return false }
+      if tag.isBlock { text.breakWord() }
+      return true
+    } leave: { child in
+      if document.tag(of: child).isBlock { text.breakWord() }
+    }
+    return text.take()
+  }
+
+  /// Text with no `<` and no `&` is plain already.
+  private static func mayHoldMarkup(_ text: String) -> Bool {
+    text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+  }
+
+  private static func plain(_ text: String) -> String {
+    var accumulator = TextAccumulator()
+    accumulator.append(text)
+    return accumulator.take()
+  }
+}

@@ -1,0 +1,235 @@
+import CLibXML2
+
+/// One walk over a parsed page that gathers everything the extractors need: its metadata (`<title>`,
+/// `<meta>`, `<link rel=canonical>`, JSON-LD), a table of its elements, and its text as blocks.
+///
+/// Elements that are never text (scripts, styles, media, forms), hidden ones, and boilerplate by their tag
+/// (`nav`, `footer`, `aside`, a site `header`) or by the class and id hints of `HTMLRules` are not walked into:
+/// their text never becomes a block.
+struct HTMLPageScan {
+  /// One element, by its preorder index.
+  struct Element {
+    var node: xmlNodePtr
+    var tag: HTMLTag
+    /// The parent's index, -1 for the first element.
+    var parent: Int32
+    /// The index of its last descendant (itself when it has none): descendants are `index...end`.
+    var end: Int32
+    /// What the class and id hints say of it.
+    var verdict: HTMLRules.Verdict
+    /// Inside a `<header>` (an article's: site headers are skipped).
+    var inHeader: Bool
+  }
+
+  private(set) var elements: [Element] = []
+  private(set) var blocks: [HTMLBlock] = []
+  /// `<meta name|property=... content=...>`, first of each name, names in lower case.
+  private(set) var meta: [String: String] = [:]
+  private(set) var title: String?
+  private(set) var canonical: String?
+  /// The text of each `<script type="application/ld+json">`.
+  private(set) var jsonLD: [String] = []
+  /// The index of each element with `itemprop="articleBody"`.
+  private(set) var articleBodies: [Int] = []
+
+  init(document: HTMLDocument, rules: HTMLRules) {
+    guard let root = document.root else { return }
+    var walker = Walker(document: document, rules: rules)
+    HTMLTreeWalk.walk(from: root) { node in walker.enter(node) } leave: { node in walker.leave(node) }
+    walker.flush()
+    elements = walker.elements
+    blocks = walker.blocks
+    meta = walker.meta
+    title = walker.title
+    canonical = walker.canonical
+    jsonLD = walker.jsonLD
+    articleBodies = walker.articleBodies
+  }
+
+  /// Whether element `inner` is `outer` or lies inside it.
+  func contains(_ outer: Int, _ inner: Int) -> Bool {
+    inner >= outer && inner <= Int(elements[outer].end)
+  }
+
+  private struct Walker {
+    let document: HTMLDocument
+    let rules: HTMLRules
+    var elements: [Element] = []
+    var blocks: [HTMLBlock] = []
+    var meta: [String: String] = [:]
+    var title: String?
+    var canonical: String?
+    var jsonLD: [String] = []
+    var articleBodies: [Int] = []
+
+    /// The elements open around the walk, innermost last.
+    var open: [Int32] = []
+    /// The block-level elements open, innermost last: the text gathered belongs to the innermost.
+    var openBlocks: [Int32] = []
+    var text = TextAccumulator()
+    var textLine = 0
+    var linkDepth = 0
+    var quoteDepth = 0
+    var articleDepth = 0
+    var headerDepth = 0
+
+    init(document: HTMLDocument, rules: HTMLRules) {
+      self.document = document
+      self.rules = rules
+    }
+
+    mutating func enter(_ node: HTMLNode) -> Bool {
+      if node.isText {
+        if let content = node.content {
+          if text.isEmpty { textLine = node.line }
+          text.append(content, inLink: linkDepth > 0)
+        }
+        return false
+      }
+      guard node.isElement else { return false }
+      let tag = document.tag(of: node)
+      switch tag {
+      case .head:
+        readHead(node)
+        return false
+      case .meta, .link:
+        readMetadata(node, tag: tag)  // pages put some in the body
+        return false
+      case .script:
+        readScript(node)
+        return false
+      case .title:
+        if title == nil { title = plainText(node) }
+        return false
+      default: break
+      }
+      if tag.isNeverText || HTMLVisibility.isHidden(node) { return false }
+      // Boilerplate by its element: menus, page footers, side rails. A header outside any article is the
+      // site's (logo, menu); inside one it holds the headline, standfirst and byline, and post headers hold
+      // a post's title and time.
+      if tag == .nav || tag == .footer || tag == .aside || tag == .form { return false }
+      if tag == .header && articleDepth == 0 { return false }
+      let verdict = hints(node, tag: tag)
+      if verdict == .drop { return false }
+
+      let index = Int32(elements.count)
+      elements.append(
+        Element(
+          node: node.pointer, tag: tag, parent: open.last ?? -1, end: index, verdict: verdict,
+          inHeader: headerDepth > 0 || tag == .header))
+      open.append(index)
+      if node.hasAttribute("itemprop"), node.attribute("itemprop")?.lowercased().contains("articlebody") == true {
+        articleBodies.append(Int(index))
+      }
+      switch tag {
+      case .a: linkDepth += 1
+      case .blockquote: quoteDepth += 1
+      case .article: articleDepth += 1
+      case .header: headerDepth += 1
+      default: break
+      }
+      if tag.isBlock {
+        flush()
+        openBlocks.append(index)
+      }
+      return true
+    }
+
+    mutating func leave(_ node: HTMLNode) {
+      guard let index = open.popLast() else { return }
+      let tag = elements[Int(index)].tag
+      elements[Int(index)].end = Int32(elements.count - 1)
+      if tag.isBlock {
+        flush()
+        _ = openBlocks.popLast()
+      }
+      switch tag {
+      case .a: linkDepth -= 1
+      case .blockquote: quoteDepth -= 1
+      case .article: articleDepth -= 1
+      case .header: headerDepth -= 1
+      default: break
+      }
+    }
+
+    /// Ends the text gathered so far as a block of the innermost open block element.
+    mutating func flush() {
+      guard !text.isEmpty else { return }
+      let linkBytes = text.linkBytes
+      let line = text.take()
+      guard !line.isEmpty, let owner = openBlocks.last ?? open.last else { return }
+      let tag = elements[Int(owner)].tag
+      let kind: HTMLBlock.Kind
+      if let level = tag.headingLevel {
+        kind = .heading(level: level)
+      } else if quoteDepth > 0 {
+        kind = .quote
+      } else {
+        switch tag {
+        case .li, .dd, .dt: kind = .listItem
+        case .figcaption, .caption: kind = .caption
+        case .pre: kind = .preformatted
+        default: kind = .paragraph
+        }
+      }
+      blocks.append(HTMLBlock(kind: kind, text: line, line: textLine, linkBytes: linkBytes, element: Int(owner)))
+    }
+
+    /// What the rules' hints say of the element's class and id.
+    func hints(_ node: HTMLNode, tag: HTMLTag) -> HTMLRules.Verdict {
+      let classes = node.attribute("class") ?? ""
+      let id = node.attribute("id") ?? ""
+      if classes.isEmpty && id.isEmpty { return .none }
+      let verdict = rules.verdict(classAndID: classes + " " + id)
+      // The page's own frame is never dropped by a hint: a body classed "has-sidebar" is still the page.
+      if verdict == .drop && (tag == .html || tag == .body || tag == .main || tag == .article) { return .noise }
+      return verdict
+    }
+
+    mutating func readHead(_ node: HTMLNode) {
+      HTMLTreeWalk.walk(from: node) { child in
+        guard child.isElement else { return false }
+        let tag = document.tag(of: child)
+        switch tag {
+        case .meta, .link: readMetadata(child, tag: tag)
+        case .script: readScript(child)
+        case .title: if title == nil { title = plainText(child) }
+        default: return tag == .head || tag == .noscript || tag == .other
+        }
+        return false
+      } leave: { _ in }
+    }
+
+    mutating func readMetadata(_ node: HTMLNode, tag: HTMLTag) {
+      if tag == .link {
+        if canonical == nil, let rel = node.attribute("rel")?.lowercased(),
+          rel.split(separator: " ").contains("canonical"), let href = node.attribute("href")
+        {
+          let trimmed = href.trimmingASCIISpace()
+          if !trimmed.isEmpty { canonical = trimmed }
+        }
+        return
+      }
+      guard let content = node.attribute("content") else { return }
+      for key in ["property", "name", "itemprop"] {
+        if let name = node.attribute(key)?.lowercased(), !name.isEmpty, meta[name] == nil {
+          meta[name] = content
+        }
+      }
+    }
+
+    mutating func readScript(_ node: HTMLNode) {
+      guard let type = node.attribute("type")?.lowercased(), type.contains("ld+json") else { return }
+      jsonLD.append(node.allText)
+    }
+
+    func plainText(_ node: HTMLNode) -> String {
+      var accumulator = TextAccumulator()
+      HTMLTreeWalk.walk(from: node) { child in
+        if child.isText, let content = child.content { accumulator.append(content) }
+        return child.isElement
+      } leave: { _ in }
+      return accumulator.take()
+    }
+  }
+}

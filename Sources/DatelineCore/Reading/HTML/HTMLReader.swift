@@ -1,0 +1,35 @@
+/// Reads an HTML page into a story: an article as one update (sub-headings start further ones), a live blog
+/// as one update per post. The headline, standfirst and canonical URL come from the page's metadata.
+public struct HTMLReader: DocumentReader {
+  public var rules: HTMLRules
+  /// Line rules shared with text captures: share prompts and appeals that sit inside the body's markup.
+  public var boilerplate: BoilerplateRules
+
+  public init(rules: HTMLRules = .bundled, boilerplate: BoilerplateRules = .bundled) {
+    self.rules = rules
+    self.boilerplate = boilerplate
+  }
+
+  public func read(_ input: InputDocument) throws(CaptureReadError) -> Story {
+    if input.bytes.isEmpty { throw .empty(source: input.source) }
+    if CaptureDecoder.looksBinary(input.bytes.prefix(65_536)), !startsWithUTF16BOM(input.bytes) {
+      throw .binary(source: input.source)
+    }
+    guard let document = HTMLDocument(bytes: input.bytes, contentType: input.contentType, url: input.url) else {
+      throw .noArticleText(source: input.source)
+    }
+    let scan = HTMLPageScan(document: document, rules: rules)
+    let metadata = PageMetadata(scan: scan, document: document, url: input.url)
+    var article = ArticleExtractor(scan: scan, metadata: metadata, rules: rules, boilerplate: boilerplate)
+    let updates = article.updates()
+    guard !updates.isEmpty else { throw .noArticleText(source: input.source) }
+    guard let headline = metadata.headline ?? updates.first?.displayName else { throw .noArticleText(source: input.source) }
+    var story = Story(
+      source: input.source, headline: headline, headlineLine: metadata.headlineLine, standfirst: metadata.standfirst,
+      standfirstLine: metadata.standfirst == nil ? nil : metadata.headlineLine, updates: updates, removed: article.removed)
+    story.setCanonicalURL(metadata.canonicalURL)
+    return story
+  }
+
+  private func startsWithUTF16BOM(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Site-independent hints for reading web pages, as data (`Resources/html.rules`): which class and id words
+/// mark boilerplate, which the article's text, and which labels on live-blog posts are not titles.
+public struct HTMLRules: Sendable {
+  /// A pattern over an element's class and id: a part of them, or a whole word of them.
+  struct Pattern: Sendable, Hashable {
+    var text: [UInt8]
+    var wholeWord: Bool
+  }
+
+  private(set) var drop: [Pattern] = []
+  private(set) var keep: [Pattern] = []
+  private(set) var content: [Pattern] = []
+  private(set) var noise: [Pattern] = []
+  /// Post labels, lower case.
+  private(set) var badges: [String] = []
+
+  public static let fileName = "html.rules"
+
+  /// The rules compiled into the binary.
+  public static let bundled: HTMLRules = parse(BundledResource.text(fileName) ?? "").rules
+
+  public init() {}
+
+  /// Parses rules text; lines that are not rules are reported, not fatal.
+  public static func parse(_ text: String) -> (rules: HTMLRules, problems: [String]) {
+    var rules = HTMLRules()
+    var problems: [String] = []
+    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else {
+        problems.append("\(fileName):\(number + 1): a rule is a kind and a pattern")
+        continue
+      }
+      let value = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t")).lowercased()
+      let pattern = Pattern(text: Array(value.drop { $0 == "=" }.utf8), wholeWord: value.hasPrefix("="))
+      switch parts[0] {
+      case "drop": rules.drop.append(pattern)
+      case "keep": rules.keep.append(pattern)
+      case "content": rules.content.append(pattern)
+      case "noise": rules.noise.append(pattern)
+      case "badge": rules.badges.append(value)
+      default: problems.append("\(fileName):\(number + 1): unknown kind '\(parts[0])'")
+      }
+    }
+    return (rules, problems)
+  }
+
+  /// What the hints say of an element with these class and id attributes.
+  enum Verdict {
+    case drop
+    case content
+    case noise
+    case none
+  }
+
+  func verdict(classAndID: String) -> Verdict {
+    let bytes = Array(classAndID.lowercased().utf8)
+    if bytes.isEmpty { return .none }
+    if matches(drop, bytes) && !matches(keep, bytes) { return .drop }
+    if matches(content, bytes) { return .content }
+    if matches(noise, bytes) { return .noise }
+    return .none
+  }
+
+  /// The text with a leading badge removed ("Key event Ceasefire talks" -> "Ceasefire talks"); nil when the
+  /// text is nothing but a badge.
+  func removingBadge(from text: String) -> String? {
+    let lowered = text.lowercased()
+    for badge in badges.sorted(by: { $0.count > $1.count }) where lowered.hasPrefix(badge) {
+      let rest = text.unicodeScalars.dropFirst(badge.unicodeScalars.count)
+      guard let first = rest.first else { return nil }
+      // Only a whole word: "Liverpool" does not start with the badge "live".
+      if first.properties.isAlphabetic || first.properties.numericType != nil { continue }
+      let trimmed = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—|·•\u{00A0}"))
+      return trimmed.isEmpty ? nil : trimmed
+    }
+    return text
+  }
+
+  func isBadge(_ text: String) -> Bool { removingBadge(from: text) == nil }
+
+  private func matches(_ patterns: [Pattern], _ bytes: [UInt8]) -> Bool {
+    patterns.contains { Self.matches($0, bytes) }
+  }
+
+  static func matches(_ pattern: Pattern, _ bytes: [UInt8]) -> Bool {
+    let needle = pattern.text
+    guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+    var index = 0
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+        if !pattern.wholeWord { return true }
+        let before = index == 0 || isWordBreak(bytes[index - 1])
+        let after = index + needle.count == bytes.count || isWordBreak(bytes[index + needle.count])
+        if before && after { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  private static func isWordBreak(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A
+  }
+}

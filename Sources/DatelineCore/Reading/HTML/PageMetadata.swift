@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a page says about itself: headline, standfirst, canonical URL, and its JSON-LD. Each comes from the
+/// most deliberate source the page has: JSON-LD (written for search engines, so kept accurate), then Open
+/// Graph (written for link previews), then the visible `<h1>` and `<title>`.
+struct PageMetadata {
+  var headline: String?
+  var headlineLine: Int = 1
+  var standfirst: String?
+  var canonicalURL: String?
+  var jsonLD: JSONLDArticle?
+
+  init(scan: HTMLPageScan, document: HTMLDocument, url: String?) {
+    jsonLD = JSONLDArticle(scripts: scan.jsonLD)
+    let siteName = scan.meta["og:site_name"]
+    let h1 = document.first(.h1)
+    let h1Text = h1.map { HTMLFragmentText.plainText(of: $0, in: document) }.flatMap { $0.isEmpty ? nil : $0 }
+    let candidates: [String?] = [
+      jsonLD?.headline, scan.meta["og:title"].map { Self.withoutSiteName($0, siteName: siteName) }, h1Text,
+      scan.meta["twitter:title"], scan.title.map { Self.withoutSiteName($0, siteName: siteName) },
+    ]
+    headline = candidates.lazy.compactMap { $0.map(Self.clean) }.first { !$0.isEmpty }
+    headlineLine = h1?.line ?? 1
+    let descriptions: [String?] = [
+      scan.meta["og:description"], scan.meta["description"], jsonLD?.description, scan.meta["twitter:description"],
+    ]
+    standfirst = descriptions.lazy.compactMap { $0.map(Self.clean) }.first { !$0.isEmpty }
+    let addresses: [String?] = [scan.canonical, scan.meta["og:url"], jsonLD?.url, url]
+    canonicalURL = addresses.lazy.compactMap { $0.flatMap { Self.absolute($0, base: url) } }.first
+  }
+
+  /// Metadata text is HTML-escaped text at most, sometimes markup: plain text on one line.
+  static func clean(_ text: String) -> String { HTMLFragmentText.plainText(fromHTML: text) }
+
+  /// "Headline | Site" without " | Site", when the page names its site.
+  static func withoutSiteName(_ title: String, siteName: String?) -> String {
+    guard let siteName, !siteName.isEmpty else { return title }
+    for separator in [" | ", " - ", " – ", " — ", " :: "] where title.hasSuffix(separator + siteName) {
+      return String(title.dropLast(separator.count + siteName.count))
+    }
+    return title
+  }
+
+  /// An absolute http(s) URL from `address`, resolved against `base` when relative; nil for anything else.
+  static func absolute(_ address: String, base: String?) -> String? {
+    let trimmed = address.trimmingASCIISpace()
+    guard !trimmed.isEmpty else { return nil }
+    let baseURL = base.flatMap { URL(string: $0) }
+    guard let resolved = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL,
+      let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https", resolved.host != nil
+    else { return nil }
+    return resolved.absoluteString
+  }
+}

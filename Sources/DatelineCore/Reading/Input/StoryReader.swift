@@ -1,0 +1,43 @@
+/// Reads any input dateline takes into a story: recognises its format from the bytes (`InputFormatSniffer`)
+/// and hands it to that format's reader. The command line goes through this, never a format's reader.
+public struct StoryReader: Sendable {
+  public var text: TextCaptureReader
+  public var html: HTMLReader
+
+  public init(rules: BoilerplateRules = .bundled, htmlRules: HTMLRules = .bundled) {
+    text = TextCaptureReader(rules: rules)
+    html = HTMLReader(rules: htmlRules, boilerplate: rules)
+  }
+
+  /// The reader for `format`, or nil for one dateline cannot read yet.
+  public func reader(for format: InputFormat) -> (any DocumentReader)? {
+    switch format {
+    case .textCapture: text
+    case .html: html
+    case .feed, .opml: nil
+    }
+  }
+
+  public func read(_ document: InputDocument) throws(CaptureReadError) -> Story {
+    let format = InputFormatSniffer.format(of: document)
+    guard let reader = reader(for: format) else {
+      throw .unsupportedFormat(source: document.source, format: format.description)
+    }
+    return try reader.read(document)
+  }
+
+  /// Reads the file at `path` (`-` for standard input).
+  public func read(path: String) throws(CaptureReadError) -> Story {
+    try readWithBytes(path: path).story
+  }
+
+  /// Reads the file at `path` and also returns its bytes, so a caller can tell whether it has seen exactly
+  /// this input before (a library hashes them).
+  public func readWithBytes(path: String) throws(CaptureReadError) -> (story: Story, bytes: [UInt8]) {
+    let bytes = try CaptureFile.bytes(atPath: path, limit: TextCaptureReader.largestCapture)
+    return (try read(InputDocument(bytes: bytes, source: path)), bytes)
+  }
+
+  /// The built-in sample story.
+  public func readSample() -> Story { text.readSample() }
+}
