@@ -47,8 +47,9 @@ extension AppState {
 
   /// Puts `fresh` in place of story `index`, carrying over what the reader has seen and, for the open story,
   /// the top line and the mention on show.
-  mutating func replace(story index: Int, with fresh: LoadedStory) {
+  mutating func replace(story index: Int, with refreshed: LoadedStory) {
     let old = loaded[index]
+    var fresh = refreshed
     // Old update index -> new update index, by identity.
     var newIndexOf: [UpdateID: Int] = [:]
     for (i, update) in fresh.story.updates.enumerated() where newIndexOf[update.id] == nil { newIndexOf[update.id] = i }
@@ -56,10 +57,16 @@ extension AppState {
       guard let old, old.story.updates.indices.contains(oldIndex) else { return nil }
       return newIndexOf[old.story.updates[oldIndex].id]
     }
+    // Marks already shown stay until the reader quits, as they do without a refresh (the library cleared them
+    // once they were seen); the lines they take keep the text around the top where it was.
+    for (oldIndex, mark) in old?.marks ?? [:] {
+      if let moved = remap(oldIndex), fresh.marks[moved] == nil { fresh.marks[moved] = mark }
+    }
     let anchor = index == openStory ? topAnchor() : nil
     if readUpdates.indices.contains(index) {
       // A changed update counts as unread again: its mark is back in the library.
-      readUpdates[index] = Set(readUpdates[index].compactMap(remap).filter { fresh.marks[$0] == nil })
+      let changedAgain = Set(refreshed.marks.keys)
+      readUpdates[index] = Set(readUpdates[index].compactMap(remap).filter { !changedAgain.contains($0) })
     }
     if let mention = currentMention, mention.story == index {
       currentMention = Self.remap(mention.mention.part, remap).flatMap { part in
