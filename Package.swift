@@ -47,7 +47,8 @@ let package = Package(
         .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
       path: "Tests/LoopbackServer"),
-    .testTarget(name: "DatelineFetchTests", dependencies: ["DatelineFetch", "DatelineStore", "LoopbackServer"]),
+    .testTarget(
+      name: "DatelineFetchTests", dependencies: ["DatelineFetch", "DatelineStore", "DatelineSession", "LoopbackServer"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore", "LoopbackServer"]),
   ]
 )
