@@ -19,6 +19,12 @@ struct HTMLPageScan {
     var verdict: HTMLRules.Verdict
     /// Inside a `<header>` (an article's: site headers are skipped).
     var inHeader: Bool
+    /// The page's own id for the element (`id`, else `data-...id`).
+    var pageID: String?
+    /// The element is or holds a post's time (a `<time>`, an epoch `data-` attribute).
+    var holdsTime: Bool
+    /// The first class name, which with the tag names the kind of element a template repeats.
+    var firstClass: Substring
   }
 
   private(set) var elements: [Element] = []
@@ -103,22 +109,26 @@ struct HTMLPageScan {
         return false
       default: break
       }
-      if tag.isNeverText || HTMLVisibility.isHidden(node) { return false }
+      if tag.isNeverText { return false }
+      let attributes = ElementAttributes(node)
+      if attributes.hidden { return false }
       // Boilerplate by its element: menus, page footers, side rails. A header outside any article is the
       // site's (logo, menu); inside one it holds the headline, standfirst and byline, and post headers hold
       // a post's title and time.
       if tag == .nav || tag == .footer || tag == .aside || tag == .form { return false }
       if tag == .header && articleDepth == 0 { return false }
-      let verdict = hints(node, tag: tag)
+      let verdict = hints(attributes, tag: tag)
       if verdict == .drop { return false }
 
       let index = Int32(elements.count)
       elements.append(
         Element(
           node: node.pointer, tag: tag, parent: open.last ?? -1, end: index, verdict: verdict,
-          inHeader: headerDepth > 0 || tag == .header))
+          inHeader: headerDepth > 0 || tag == .header, pageID: attributes.pageID,
+          holdsTime: attributes.epoch != nil || tag == .time,
+          firstClass: attributes.classes.split(separator: " ").first ?? ""))
       open.append(index)
-      if node.hasAttribute("itemprop"), node.attribute("itemprop")?.lowercased().contains("articlebody") == true {
+      if !attributes.itemprop.isEmpty, attributes.itemprop.lowercased().contains("articlebody") {
         articleBodies.append(Int(index))
       }
       switch tag {
@@ -139,6 +149,7 @@ struct HTMLPageScan {
       guard let index = open.popLast() else { return }
       let tag = elements[Int(index)].tag
       elements[Int(index)].end = Int32(elements.count - 1)
+      if elements[Int(index)].holdsTime, let parent = open.last { elements[Int(parent)].holdsTime = true }
       if tag.isBlock {
         flush()
         _ = openBlocks.popLast()
@@ -176,11 +187,9 @@ struct HTMLPageScan {
     }
 
     /// What the rules' hints say of the element's class and id.
-    func hints(_ node: HTMLNode, tag: HTMLTag) -> HTMLRules.Verdict {
-      let classes = node.attribute("class") ?? ""
-      let id = node.attribute("id") ?? ""
-      if classes.isEmpty && id.isEmpty { return .none }
-      let verdict = rules.verdict(classAndID: classes + " " + id)
+    func hints(_ attributes: ElementAttributes, tag: HTMLTag) -> HTMLRules.Verdict {
+      if attributes.classes.isEmpty && attributes.id.isEmpty { return .none }
+      let verdict = rules.verdict(classAndID: attributes.classes + " " + attributes.id)
       // The page's own frame is never dropped by a hint: a body classed "has-sidebar" is still the page.
       if verdict == .drop && (tag == .html || tag == .body || tag == .main || tag == .article) { return .noise }
       return verdict

@@ -21,12 +21,21 @@ public struct HTMLReader: DocumentReader {
     let scan = HTMLPageScan(document: document, rules: rules)
     let metadata = PageMetadata(scan: scan, document: document, url: input.url)
     var article = ArticleExtractor(scan: scan, metadata: metadata, rules: rules, boilerplate: boilerplate)
-    let updates = article.updates()
+    var liveBlog = LiveBlogExtractor(
+      scan: scan, document: document, metadata: metadata, rules: rules, boilerplate: boilerplate)
+    let updates: [Update]
+    let removed: [RemovedText]
+    if let posts = liveBlog.updates(articleBlocks: { article.bodyBlocks() }) {
+      (updates, removed) = (posts, liveBlog.removed)
+    } else {
+      updates = article.updates()
+      removed = article.removed
+    }
     guard !updates.isEmpty else { throw .noArticleText(source: input.source) }
     guard let headline = metadata.headline ?? updates.first?.displayName else { throw .noArticleText(source: input.source) }
     var story = Story(
       source: input.source, headline: headline, headlineLine: metadata.headlineLine, standfirst: metadata.standfirst,
-      standfirstLine: metadata.standfirst == nil ? nil : metadata.headlineLine, updates: updates, removed: article.removed)
+      standfirstLine: metadata.standfirst == nil ? nil : metadata.headlineLine, updates: updates, removed: removed)
     story.setCanonicalURL(metadata.canonicalURL)
     return story
   }
