@@ -194,13 +194,13 @@ final class PageFetcherTests: XCTestCase {
       ),
     ])
     var policy = FetchPolicy.standard
-    policy.maxBytes = 2 << 20
+    policy.maxBytes = 1 << 20
     let fetcher = PageFetcher(policy: policy)
     let endless = await fetcher.fetch(base + "/endless")
-    XCTAssertEqual(endless, .failure(.tooLarge(url: base + "/endless", limit: 2 << 20)))
-    XCTAssertEqual(endless.errorLine, "\(base)/endless: the page is larger than 2 MB")
+    XCTAssertEqual(endless, .failure(.tooLarge(url: base + "/endless", limit: 1 << 20)))
+    XCTAssertEqual(endless.errorLine, "\(base)/endless: the page is larger than 1 MB")
     let declared = await fetcher.fetch(base + "/declared")
-    XCTAssertEqual(declared, .failure(.tooLarge(url: base + "/declared", limit: 2 << 20)))
+    XCTAssertEqual(declared, .failure(.tooLarge(url: base + "/declared", limit: 1 << 20)))
   }
 
   func testTheBytesAndTheDeclaredCharsetArePassedOnAsSent() async throws {

@@ -184,3 +184,16 @@ extension ReaderEndToEndTests {
     XCTAssertEqual(try runDatelineCapturing(["list", "--json", "--library", "lib.sqlite"]).out, listed.out, "nothing lost")
   }
 }
+
+extension ReaderEndToEndTests {
+  func testRefreshOnATimerBringsInNewPostsWithoutAKey() throws {
+    let page = LivePage()
+    let server = try serve(page)
+    let tmux = try start("--names names.txt --refresh 1 \(server.base)/live")
+    try tmux.waitFor("the page read from the URL") { $0.contains("Update 12 from the harbour") }
+    page.grow(to: 13, answeringAfter: 0)
+    let screen = try tmux.waitFor("the new post fetched by the timer", timeout: 15) { $0.contains("1 new") }
+    XCTAssertTrue(screen.contains("Update 13 from the harbour"), screen)
+    XCTAssertTrue(screen.contains("● NEW"), screen)
+  }
+}
