@@ -7,11 +7,13 @@ import XCTest
 /// The real binary on a URL served by a loopback server of the test's own (127.0.0.1 only): the page grows while
 /// it is read, `R` fetches it in the background and the new posts come in marked, the top line unchanged.
 extension ReaderEndToEndTests {
-  /// What the test's server serves: how many posts the live blog has, and a delay before answering.
+  /// What the test's server serves: how many posts the live blog has, and whether answers are held back until
+  /// the test lets them go (a slow server, without guessing how slow the machine is).
   final class LivePage: Sendable {
-    private let state = Mutex((posts: 12, delay: 0.0, version: 1))
-    var now: (posts: Int, delay: Double, version: Int) { state.withLock { $0 } }
-    func grow(to posts: Int, answeringAfter delay: Double) { state.withLock { $0 = (posts, delay, $0.version + 1) } }
+    private let state = Mutex((posts: 12, held: false, version: 1))
+    var now: (posts: Int, held: Bool, version: Int) { state.withLock { $0 } }
+    func grow(to posts: Int, held: Bool = false) { state.withLock { $0 = (posts, held, $0.version + 1) } }
+    func release() { state.withLock { $0.held = false } }
   }
 
   /// A fictional live-blog page of `posts` posts, newest first, a heading each.
@@ -40,8 +42,12 @@ extension ReaderEndToEndTests {
       (
         "GET /live",
         { request in
+          var waited = 0
+          while page.now.held, waited < 1000 {  // at most 20 s
+            try await Task.sleep(for: .milliseconds(20))
+            waited += 1
+          }
           let now = page.now
-          if now.delay > 0 { try await Task.sleep(for: .milliseconds(Int(now.delay * 1000))) }
           let etag = "\"v\(now.version)\""
           if request.headers[HTTPHeader("If-None-Match")] == etag {
             return HTTPResponse(statusCode: HTTPStatusCode(304, phrase: "Not Modified"), headers: [HTTPHeader("ETag"): etag])
@@ -75,8 +81,8 @@ extension ReaderEndToEndTests {
     try tmux.send("}")
     try tmux.send("}")
     var screen = try tmux.waitFor("three updates down") { Self.updatePaneTop($0).contains("Update 11 from") }
-    // The server now has two more posts and takes 1.5 s to answer: the reader must go on meanwhile.
-    page.grow(to: 14, answeringAfter: 1.5)
+    // The server now has two more posts and holds its answer back: the reader must go on meanwhile.
+    page.grow(to: 14, held: true)
     try tmux.send("R")
     try tmux.waitFor("the fetch under way") { $0.contains("Checking…") }
     let topBefore = Self.updatePaneTop(try tmux.capture())
@@ -85,14 +91,15 @@ extension ReaderEndToEndTests {
       $0.contains("Checking…") && Self.updatePaneTop($0) != topBefore
     }
     let top = Self.updatePaneTop(screen)
-    screen = try tmux.waitFor("the two new posts", timeout: 15) { $0.contains("2 new") }
+    page.release()
+    screen = try tmux.waitFor("the two new posts", timeout: 20) { $0.contains("2 new") }
     XCTAssertEqual(Self.updatePaneTop(screen), top, "the top line stays where it was\n\(screen)")
     XCTAssertTrue(screen.contains("15 upd") || screen.contains("15 up"), screen)
     try tmux.send("g")
     screen = try tmux.waitFor("the new posts at the top, marked") { $0.contains("Update 14 from the harbour") }
     XCTAssertTrue(screen.contains("● NEW"), screen)
     // Unchanged since: one 304, nothing new.
-    page.grow(to: 14, answeringAfter: 0)
+    page.grow(to: 14)
     try tmux.send("R")
     try tmux.waitFor("a 200 then no new update") { $0.contains("No new updates") || $0.contains("0 new") }
     try tmux.send("R")
@@ -177,7 +184,7 @@ extension ReaderEndToEndTests {
     let failed = try runDatelineCapturing(["add", "--library", "lib.sqlite", server.base + "/gone", url])
     XCTAssertEqual(failed.status, 1, "one of two failed")
     XCTAssertEqual(failed.err, "dateline: \(server.base)/gone: the server answered 404 Not Found\n")
-    page.grow(to: 13, answeringAfter: 0)
+    page.grow(to: 13)
     server.stopNow()
     let down = try runDatelineCapturing(["add", "--library", "lib.sqlite", url])
     XCTAssertEqual(down.status, 1)
@@ -191,9 +198,36 @@ extension ReaderEndToEndTests {
     let server = try serve(page)
     let tmux = try start("--names names.txt --refresh 1 \(server.base)/live")
     try tmux.waitFor("the page read from the URL") { $0.contains("Update 12 from the harbour") }
-    page.grow(to: 13, answeringAfter: 0)
+    page.grow(to: 13)
     let screen = try tmux.waitFor("the new post fetched by the timer", timeout: 15) { $0.contains("1 new") }
     XCTAssertTrue(screen.contains("Update 13 from the harbour"), screen)
     XCTAssertTrue(screen.contains("● NEW"), screen)
+  }
+}
+
+extension ReaderEndToEndTests {
+  /// A page whose header names the wrong charset: the bytes are what they are, and the reader's charset rules
+  /// (header, BOM, meta, then the bytes) decide; never a crash, never an escape sequence.
+  func testAPageServedWithTheWrongCharsetIsStillReadable() throws {
+    let article = """
+      <!doctype html><html><head><meta charset="windows-1252"><title>Caf\u{E9} owners protest</title></head><body><article>
+      <h1>Caf\u{E9} owners protest the new rules</h1>
+      <p>The owners of the caf\u{E9} on the square said the rules would cost them their terrace this summer.</p>
+      <p>The council said the rules were agreed last year after a long consultation with residents.</p>
+      </article></body></html>
+      """
+    // Windows-1252 bytes, sent as UTF-8.
+    let bytes = Data(article.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+    let server = try LoopbackServer.startNow([
+      (
+        "GET /cafe",
+        { _ in HTTPResponse(statusCode: .ok, headers: [HTTPHeader("Content-Type"): "text/html; charset=utf-8"], body: bytes) }
+      )
+    ])
+    addTeardownBlock { server.stopNow() }
+    let result = try runDatelineCapturing(["parse", "--json", server.base + "/cafe"])
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(result.out.contains("on the square said the rules"), result.out)
+    XCTAssertFalse(result.out.contains("\u{1B}"), result.out)
   }
 }
