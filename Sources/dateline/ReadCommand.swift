@@ -49,7 +49,15 @@ struct ReadCommand: ParsableCommand {
   /// The library, or the built-in sample while the library is empty.
   func readLibrary(names: NameListEntities?) throws {
     let store = try library.open()
-    let source = LibraryStorySource(library: store, importer: pageImporter(store, names: names))
+    // The recogniser is made when a refresh needs it (off the main thread), not at start-up.
+    let lazyAnalysis: Library.EntityAnalysis
+    if let names {
+      lazyAnalysis = { names.analyze($0) }
+    } else {
+      lazyAnalysis = { StoryEntityAnalyzer().analyze($0) }
+    }
+    let source = LibraryStorySource(
+      library: store, importer: pageImporter(store, reader: CaptureLoader.reader(), analyze: lazyAnalysis))
     let summaries: [StorySummary]
     do {
       summaries = try store.stories()
@@ -121,7 +129,8 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode.failure
     }
     try runReader(
-      source: LibraryStorySource(library: scratch.library, importer: pageImporter(scratch.library, names: names)),
+      source: LibraryStorySource(
+        library: scratch.library, importer: pageImporter(scratch.library, reader: reader, analyze: analyze)),
       entries: entries, opening: 0, slowStart: megabytes >= 4,
       beforeSignalExit: scratch.remove)
   }
@@ -184,11 +193,10 @@ struct ReadCommand: ParsableCommand {
   }
 
   /// Fetches stories from the web again into `store` (`R`, `--refresh`).
-  func pageImporter(_ store: Library, names: NameListEntities?) -> PageImporter {
-    let reader = CaptureLoader.reader()
-    return PageImporter(
+  func pageImporter(_ store: Library, reader: StoryReader, analyze: @escaping Library.EntityAnalysis) -> PageImporter {
+    PageImporter(
       library: store, fetcher: fetch.fetcher(), read: { page, source in try InputLoader.read(page, source: source, with: reader) },
-      analyze: Self.analysis(names))
+      analyze: analyze)
   }
 
   /// THE place the entity recogniser is plugged in: the entities and mentions of one story.

@@ -231,3 +231,22 @@ extension ReaderEndToEndTests {
     XCTAssertFalse(result.out.contains("\u{1B}"), result.out)
   }
 }
+
+extension ReaderEndToEndTests {
+  func testRInTheLibraryFetchesAStoryAddedFromAURL() throws {
+    let page = LivePage()
+    let server = try serve(page)
+    let added = try runDatelineCapturing(["add", "--library", "lib.sqlite", server.base + "/live"])
+    XCTAssertEqual(added.status, 0, added.err)
+    page.grow(to: 13)
+    let tmux = try start("--library lib.sqlite")
+    try tmux.waitFor("the library's story from the web") { $0.contains("Update 12 from the harbour") }
+    try tmux.send("R")
+    let screen = try tmux.waitFor("the new post", timeout: 20) { $0.contains("1 new") && !$0.contains("Checking…") }
+    XCTAssertTrue(screen.contains("14 upd"), screen)
+    try tmux.send("q")
+    try tmux.waitFor("the shell after q") { $0.contains("exit=0") }
+    let listed = try runDatelineCapturing(["list", "--json", "--library", "lib.sqlite"])
+    XCTAssertTrue(listed.out.contains("\"updates\": 14"), "merged into the library: \(listed.out)")
+  }
+}
