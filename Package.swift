@@ -37,6 +37,9 @@ let package = Package(
       ]),
     .executableTarget(
       name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession"]),
+    // libFuzzer targets for the readers (README: "Fuzzing"); plain builds replay files given as arguments.
+    .executableTarget(name: "dateline-fuzz-html", dependencies: ["DatelineCore"]),
+    .executableTarget(name: "dateline-fuzz-text", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),

@@ -7,9 +7,9 @@ enum LibrarySchema {
   /// for one.
   static let applicationID: Int32 = 0x444C_4E45
   /// `PRAGMA user_version` after the last migration: the schema this build knows.
-  static let version = 3
+  static let version = 4
   /// The migration identifiers, oldest first; `version` is their count.
-  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-fetch-state"]
+  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity", "v4-fetch-state"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -99,9 +99,19 @@ enum LibrarySchema {
           PRAGMA user_version = 2;
           """)
     }
+    // Web pages: a story's canonical URL (its identity is `url:` and it), a post's page id and its instant.
+    migrator.registerMigration(identifiers[2]) { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE stories ADD COLUMN canonical_url TEXT;
+          ALTER TABLE updates ADD COLUMN page_id TEXT;
+          ALTER TABLE updates ADD COLUMN published TEXT;
+          PRAGMA user_version = 3;
+          """)
+    }
     // What the last fetch of a URL (a story's page, later a feed) left: the validators for a conditional request,
     // and the failures in a row for the backoff. Keyed by the URL as given, not by story, so that feeds share it.
-    migrator.registerMigration(identifiers[2]) { db in
+    migrator.registerMigration(identifiers[3]) { db in
       try db.execute(
         sql: """
           CREATE TABLE fetch_state (
@@ -114,7 +124,7 @@ enum LibrarySchema {
             last_failure_at REAL,
             last_error TEXT
           ) WITHOUT ROWID;
-          PRAGMA user_version = 3;
+          PRAGMA user_version = 4;
           """)
     }
     return migrator
