@@ -57,7 +57,8 @@ public struct LibraryStorySource: StorySource {
     guard let importer else { return .failed("Fetching is off in this reader") }
     switch importer.importPage(url) {
     case .failure(let error):
-      return .failed(error.description)
+      // Parts of the message come from the server (a Content-Type, a TLS library's words): cleaned like page text.
+      return .failed(TextSanitizer.clean(error.description[...]))
     case .success(.unchanged):
       return .unchanged
     case .success(.imported(let report)):

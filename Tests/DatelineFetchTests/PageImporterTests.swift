@@ -42,7 +42,13 @@ final class PageImporterTests: XCTestCase {
             statusCode: .ok, headers: [HTTPHeader("Content-Type"): "text/html; charset=utf-8", HTTPHeader("ETag"): etag],
             body: Data(LiveBlogPage.html(posts: now.posts).utf8))
         }
-      )
+      ),
+      (
+        "GET /hostile",
+        { _ in
+          HTTPResponse(statusCode: .ok, headers: [HTTPHeader("Content-Type"): "image/x-\u{1B}[2J\u{202E}evil"], body: Data([0x89]))
+        }
+      ),
     ])
   }
 
@@ -142,5 +148,15 @@ final class PageImporterTests: XCTestCase {
     XCTAssertEqual(story.marks[added], .new)
     page.fail(404)
     XCTAssertEqual(source.refresh(entry), .failed("\(url): the server answered 404 Not Found"))
+  }
+
+  func testAServersWordsReachTheStatusLineCleaned() throws {
+    let source = LibraryStorySource(library: try library(), importer: importer(try library()))
+    let entry = StoryEntry(handle: 1, headline: "Anything", updateCount: 0, url: server.base + "/hostile")
+    guard case .failure(let raw) = importer(try library()).importPage(server.base + "/hostile") else { return XCTFail() }
+    XCTAssertTrue(raw.description.unicodeScalars.contains { $0.value == 0x1B }, "the server's words as sent: \(raw)")
+    guard case .failed(let message) = source.refresh(entry) else { return XCTFail("a picture is no page") }
+    XCTAssertTrue(message.contains("not a web page"), message)
+    XCTAssertFalse(message.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, message)
   }
 }
