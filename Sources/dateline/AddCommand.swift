@@ -23,7 +23,7 @@ struct AddCommand: ParsableCommand {
   var json = false
   @OptionGroup var library: LibraryOption
   @OptionGroup var fetch: FetchOptions
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String]
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs ('-' for standard input).") var files: [String]
 
   func run() throws {
     let reader = CaptureLoader.reader()

@@ -11,7 +11,7 @@ struct EntitiesCommand: ParsableCommand {
   @Flag(help: "Print JSON: {\"entities\": [{name, type, aliases, mentions: [{line, start, text}]}]} per file.")
   var json = false
   @OptionGroup var fetch: FetchOptions
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages.") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs.") var files: [String] = []
 
   func run() throws {
     let reader = CaptureLoader.reader()

@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
 
   @Flag(help: "Print JSON: one object per line, one line per capture.") var json = false
   @OptionGroup var fetch: FetchOptions
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs ('-' for standard input).") var files: [String] = []
 
   func run() throws {
     let reader = CaptureLoader.reader()

@@ -31,7 +31,7 @@ struct ReadCommand: ParsableCommand {
       valueName: "SECONDS"))
   var refresh: Int?
 
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs ('-' for standard input).") var files: [String] = []
 
   func validate() throws {
     if let refresh, !(1...86_400).contains(refresh) { throw ValidationError("--refresh takes seconds from 1 to 86400") }
