@@ -1,6 +1,8 @@
 import DatelineApp
 import DatelineCore
+import DatelineFetch
 import DatelineStore
+import Foundation
 
 /// The reader's stories served from the library: the list from one query, each story when it is opened, and
 /// what the reader has seen and where it stopped written back.
@@ -8,10 +10,13 @@ public struct LibraryStorySource: StorySource {
   public let library: Library
   /// Fetches stories that came from the web again (`R`, the refresh timer); nil when nothing may be fetched.
   public let importer: PageImporter?
+  /// How long the refresh timer leaves a failing page alone.
+  public let backoff: FailureBackoff
 
-  public init(library: Library, importer: PageImporter? = nil) {
+  public init(library: Library, importer: PageImporter? = nil, backoff: FailureBackoff = .standard) {
     self.library = library
     self.importer = importer
+    self.backoff = backoff
   }
 
   /// The story list, most recently captured first.
@@ -51,10 +56,19 @@ public struct LibraryStorySource: StorySource {
     try library.saveReadingPosition(story: entry.handle, update: update, line: line)
   }
 
-  /// Fetches the story's page again and merges it; the story as it now is, or one line saying why not.
-  public func refresh(_ entry: StoryEntry) -> RefreshOutcome {
+  /// Fetches the story's page again and merges it; the story as it now is, or one line saying why not. The
+  /// timer leaves a page that keeps failing alone for a while (`FailureBackoff`); `R` always fetches.
+  public func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome {
     guard let url = entry.url else { return .failed("This story did not come from the web") }
     guard let importer else { return .failed("Fetching is off in this reader") }
+    if !byHand, let state = try? library.fetchState(url: url),
+      let next = backoff.nextAttempt(failures: state.failures, lastFailure: state.lastFailureAt), Date() < next
+    {
+      let last = TextSanitizer.clean((state.lastError ?? "failed")[...])
+      let failures = state.failures == 1 ? "1 failure" : "\(state.failures) failures in a row"
+      let wait = Int(next.timeIntervalSinceNow.rounded(.up))
+      return .failed("\(last) (\(failures): next automatic try in \(wait) s; R tries now)")
+    }
     switch importer.importPage(url) {
     case .failure(let error):
       // Parts of the message come from the server (a Content-Type, a TLS library's words): cleaned like page text.

@@ -51,7 +51,7 @@ final class RefreshTests: XCTestCase {
     let source = LibraryModeTests.library()
     let state = Self.started(source, runner: EffectRunner(source: source))
     let (checking, effects) = reduce(state, .reload)
-    XCTAssertEqual(effects, [.refreshStory(0)])
+    XCTAssertEqual(effects, [.refreshStory(0, byHand: true)])
     XCTAssertEqual(checking.status, "Checking…")
     XCTAssertEqual(checking.refreshing, [0])
     let (again, more) = reduce(checking, .reload)
@@ -131,11 +131,11 @@ final class RefreshTests: XCTestCase {
   func testTheTimerRefreshesOnlyAStoryFromTheWebAndNeverReloadsTheList() {
     let source = LibraryModeTests.library()
     let state = Self.started(source, runner: EffectRunner(source: source))
-    XCTAssertEqual(Reducer.reduce(state, .refreshDue).1, [.refreshStory(0)])
+    XCTAssertEqual(Reducer.reduce(state, .refreshDue).1, [.refreshStory(0, byHand: false)])
     var onFile = state
     onFile.focus = .stories
     onFile = apply(onFile, .moveDown, .enter)
-    XCTAssertEqual(Reducer.reduce(onFile, .refreshDue).1.filter { $0 == .reloadList || $0 == .refreshStory(1) }, [])
+    XCTAssertEqual(Reducer.reduce(onFile, .refreshDue).1.filter { $0 == .reloadList || $0 == .refreshStory(1, byHand: false) }, [])
   }
 
   func testTheRunnerFetchesOffTheCallingThreadAndHandsTheAnswerBack() {
@@ -170,7 +170,7 @@ final class SlowWebSource: StorySource, Sendable {
   func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) throws {
     try inner.saveReadingPosition(entry, update: update, line: line)
   }
-  func refresh(_ entry: StoryEntry) -> RefreshOutcome {
+  func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome {
     usleep(300_000)
     return answer
   }

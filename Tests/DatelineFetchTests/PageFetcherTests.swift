@@ -203,6 +203,26 @@ final class PageFetcherTests: XCTestCase {
     XCTAssertEqual(declared, .failure(.tooLarge(url: base + "/declared", limit: 1 << 20)))
   }
 
+  func testAGzipBombIsStoppedAtTheCapOnWhatItUnpacksTo() async throws {
+    // 50 MB of zeros packs to about 50 KB: the cap counts unpacked bytes, so the short Content-Length is no way in.
+    let bomb = try Self.shell("head -c 50000000 /dev/zero | gzip -c")
+    XCTAssertLessThan(bomb.count, 200_000)
+    let base = try await start([
+      (
+        "GET /bomb",
+        { _ in
+          HTTPResponse(
+            statusCode: .ok, headers: [HTTPHeader("Content-Type"): "text/html", HTTPHeader("Content-Encoding"): "gzip"],
+            body: bomb)
+        }
+      )
+    ])
+    var policy = FetchPolicy.standard
+    policy.maxBytes = 1 << 20
+    let result = await PageFetcher(policy: policy).fetch(base + "/bomb")
+    XCTAssertEqual(result, .failure(.tooLarge(url: base + "/bomb", limit: 1 << 20)))
+  }
+
   func testTheBytesAndTheDeclaredCharsetArePassedOnAsSent() async throws {
     // Declared ISO-8859-1, sent as UTF-8: the reader decides; the client changes nothing.
     let text = "<html><body><p>Café crème</p></body></html>"
@@ -246,6 +266,19 @@ final class PageFetcherTests: XCTestCase {
     XCTAssertEqual(bare, .failure(.invalidURL("http://")))
     XCTAssertTrue(PageFetcher.isURL("HTTPS://example.org/x"))
     XCTAssertFalse(PageFetcher.isURL("capture.txt"))
+  }
+
+  /// What `command` (run by sh) prints.
+  static func shell(_ command: String) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let result = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return result
   }
 
   /// `data` gzipped by the system's gzip (as a server would send it).

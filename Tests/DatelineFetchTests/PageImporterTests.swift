@@ -139,15 +139,15 @@ final class PageImporterTests: XCTestCase {
     let source = LibraryStorySource(library: library, importer: importer(library))
     let entry = try XCTUnwrap(try source.entries().first)
     XCTAssertEqual(entry.url, url)
-    XCTAssertEqual(source.refresh(entry), .unchanged)
+    XCTAssertEqual(source.refresh(entry, byHand: true), .unchanged)
     page.grow(to: 4)
-    guard case .updated(let story, let new, let changed) = source.refresh(entry) else { return XCTFail("no update") }
+    guard case .updated(let story, let new, let changed) = source.refresh(entry, byHand: true) else { return XCTFail("no update") }
     XCTAssertEqual(new, 1)
     XCTAssertEqual(changed, 0)
     let added = try XCTUnwrap(story.story.updates.firstIndex { $0.title == "Update 4 from the harbour" })
     XCTAssertEqual(story.marks[added], .new)
     page.fail(404)
-    XCTAssertEqual(source.refresh(entry), .failed("\(url): the server answered 404 Not Found"))
+    XCTAssertEqual(source.refresh(entry, byHand: true), .failed("\(url): the server answered 404 Not Found"))
   }
 
   func testAServersWordsReachTheStatusLineCleaned() throws {
@@ -155,8 +155,24 @@ final class PageImporterTests: XCTestCase {
     let entry = StoryEntry(handle: 1, headline: "Anything", updateCount: 0, url: server.base + "/hostile")
     guard case .failure(let raw) = importer(try library()).importPage(server.base + "/hostile") else { return XCTFail() }
     XCTAssertTrue(raw.description.unicodeScalars.contains { $0.value == 0x1B }, "the server's words as sent: \(raw)")
-    guard case .failed(let message) = source.refresh(entry) else { return XCTFail("a picture is no page") }
+    guard case .failed(let message) = source.refresh(entry, byHand: true) else { return XCTFail("a picture is no page") }
     XCTAssertTrue(message.contains("not a web page"), message)
     XCTAssertFalse(message.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, message)
+  }
+
+  func testTheTimerLeavesAFailingPageAloneButRStillFetches() throws {
+    let library = try library()
+    let url = server.base + "/live"
+    _ = importer(library).importPage(url)
+    let source = LibraryStorySource(library: library, importer: importer(library))
+    let entry = try XCTUnwrap(try source.entries().first)
+    page.fail(500)
+    XCTAssertEqual(source.refresh(entry, byHand: false), .failed("\(url): the server answered 500 Internal Server Error"))
+    let asked = server.requests.count
+    guard case .failed(let held) = source.refresh(entry, byHand: false) else { return XCTFail("not held back") }
+    XCTAssertTrue(held.contains("(1 failure: next automatic try in"), held)
+    XCTAssertEqual(server.requests.count, asked, "the timer asked nothing of a failing server")
+    XCTAssertEqual(source.refresh(entry, byHand: true), .failed("\(url): the server answered 500 Internal Server Error"))
+    XCTAssertEqual(server.requests.count, asked + 1, "R always asks")
   }
 }

@@ -52,10 +52,10 @@ public struct EffectRunner: Sendable {
       } catch {
         return [.notice("Cannot save what was read: \(error)")]
       }
-    case .refreshStory(let index):
+    case .refreshStory(let index, let byHand):
       guard let entry = entry(index, in: state) else { return [] }
       let source = source
-      background.start { .storyRefreshed(handle: entry.handle, source.refresh(entry)) }
+      background.start { .storyRefreshed(handle: entry.handle, source.refresh(entry, byHand: byHand)) }
       return []
     case .saveReadingPosition(let story, let spot):
       guard let entry = entry(story, in: state), let handles = state.loaded[story]?.updateHandles else { return [] }

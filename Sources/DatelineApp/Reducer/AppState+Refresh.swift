@@ -14,7 +14,7 @@ extension AppState {
       return
     }
     refreshing.insert(openStory)
-    outbox.append(.refreshStory(openStory))
+    outbox.append(.refreshStory(openStory, byHand: !timer))
     status = "Checking…"
   }
 

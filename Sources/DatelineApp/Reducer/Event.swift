@@ -39,6 +39,6 @@ public enum Effect: Sendable, Hashable {
   /// Persist where the reader is in story `story`.
   case saveReadingPosition(story: Int, ReadingSpot)
   /// Fetch story `index` again from its URL and merge it, in the background (answered by
-  /// `Event.storyRefreshed`).
-  case refreshStory(Int)
+  /// `Event.storyRefreshed`); `byHand` when the user asked (`R`), not the timer.
+  case refreshStory(Int, byHand: Bool)
 }
