@@ -40,10 +40,21 @@ struct ArticleExtractor {
     guard !roots.isEmpty else { return [] }
     let headline = metadata.headline.map { TextFingerprint.key($0) }
     let standfirst = metadata.standfirst.map { TextFingerprint.key($0) }
-    return scan.blocks.filter { block in
-      guard roots.contains(where: { scan.contains($0, block.element) }) else { return false }
-      return keeps(block, headlineKey: headline, standfirstKey: standfirst)
+    var kept: [HTMLBlock] = []
+    for (index, block) in scan.blocks.enumerated() {
+      guard let root = roots.first(where: { scan.contains($0, block.element) }) else { continue }
+      if scan.isBoilerplate(block, inside: root) { continue }
+      guard keeps(block, headlineKey: headline, standfirstKey: standfirst) else { continue }
+      // A heading over a list of links ("Related coverage", "More on this story") goes with the list.
+      if block.isHeading, index + 1 < scan.blocks.count, Self.isLinkList(scan.blocks[index + 1]) { continue }
+      kept.append(block)
     }
+    return kept
+  }
+
+  /// A block that is a link of a list of links, not prose.
+  static func isLinkList(_ block: HTMLBlock) -> Bool {
+    block.linkDensity > 0.5 || block.kind == .listItem && block.linkDensity > 0.3
   }
 
   /// Whether a block inside the body is body text.
@@ -56,6 +67,7 @@ struct ArticleExtractor {
     if block.linkDensity > 0.5 && !(block.kind == .paragraph && block.byteCount > 200) { return false }
     if block.kind == .listItem && block.linkDensity > 0.3 { return false }
     if rules.isBadge(block.text) { return false }
+    if rules.isDateline(block.text) { return false }
     // A short line holding a `<time>` is a dateline or byline ("9 July 2026 Jane Doe, reporter"), not prose.
     if element.holdsTime && block.byteCount < 100 && scan.elements[block.element].tag != .p { return false }
     let key = TextFingerprint.key(block.text)
@@ -72,7 +84,7 @@ struct ArticleExtractor {
     for root in roots {
       let parent = Int(scan.elements[root].parent)
       guard parent > 0, scan.elements[parent].tag != .body, scan.elements[parent].tag != .html else { continue }
-      for block in scan.blocks where block.kind == .caption && scan.contains(parent, block.element) {
+      for block in scan.blocks where block.kind == .caption && scan.contains(parent, block.element) && !scan.isBoilerplate(block, inside: parent) {
         if !roots.contains(where: { scan.contains($0, block.element) }) { captions.append(block.element) }
       }
     }
@@ -99,7 +111,7 @@ struct ArticleExtractor {
       textBytes[block.element] += block.byteCount
       linkBytes[block.element] += block.linkBytes
       guard block.kind == .paragraph || block.kind == .quote || block.kind == .preformatted,
-        block.byteCount >= Self.shortestScoringParagraph, block.linkDensity < 0.5
+        block.byteCount >= Self.shortestScoringParagraph, block.linkDensity < 0.5, block.droppedBy == nil
       else { continue }
       let commas = block.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
       let points = 1 + Double(min(commas, 6)) * 0.5 + min(Double(block.byteCount) / 100, 3)

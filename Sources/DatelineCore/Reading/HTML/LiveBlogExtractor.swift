@@ -57,7 +57,9 @@ struct LiveBlogExtractor {
     guard elements.count > 1 else { return nil }
     // Prose (text that is not link text) under each element.
     var prose = [Int](repeating: 0, count: elements.count)
-    for block in scan.blocks where !block.isHeading { prose[block.element] += block.byteCount - block.linkBytes }
+    for block in scan.blocks where !block.isHeading && block.droppedBy == nil {
+      prose[block.element] += block.byteCount - block.linkBytes
+    }
     for index in stride(from: elements.count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
       prose[Int(elements[index].parent)] += prose[index]
     }
@@ -120,6 +122,7 @@ struct LiveBlogExtractor {
     }
     var blocks: [HTMLBlock] = []
     for block in scan.blocks where block.element >= member && block.element <= end {
+      if scan.isBoilerplate(block, inside: member) { continue }
       let text = block.text
       if let shown = post.timeText, text.contains(shown), text.utf8.count <= shown.utf8.count + 40 {
         continue  // the time line itself ("15.05 BST", "Posted at 15:05", "22:05 Jane Doe")
