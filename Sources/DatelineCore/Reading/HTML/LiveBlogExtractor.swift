@@ -63,24 +63,28 @@ struct LiveBlogExtractor {
     for index in stride(from: elements.count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
       prose[Int(elements[index].parent)] += prose[index]
     }
+    // Runs are siblings of one tag, and, within them, of one first class: templates give a key-event or
+    // pinned post an extra or different class, so the tag alone is tried as well, and the run with more prose
+    // wins (the class split wins when the tag alone also gathers other timed things).
     struct Signature: Hashable {
       var parent: Int32
       var tag: HTMLTag
-      var firstClass: Substring
+      var firstClass: Substring?
     }
     var runs: [Signature: [Int]] = [:]
     for index in 1..<elements.count {
       let element = elements[index]
       guard element.holdsTime || element.pageID != nil else { continue }
       runs[Signature(parent: element.parent, tag: element.tag, firstClass: element.firstClass), default: []].append(index)
+      runs[Signature(parent: element.parent, tag: element.tag, firstClass: nil), default: []].append(index)
     }
     var best: [Int]?
     var bestProse = 0
-    for members in runs.values where members.count >= 2 {
+    for (signature, members) in runs where members.count >= 2 {
       let timed = members.filter { elements[$0].holdsTime && prose[$0] >= 20 }
       guard timed.count >= 2, timed.count * 10 >= members.count * 6 else { continue }
       let total = timed.reduce(0) { $0 + prose[$1] }
-      if total > bestProse {
+      if total > bestProse || total == bestProse && signature.firstClass == nil && best.map({ members.count > $0.count }) == true {
         bestProse = total
         best = members
       }

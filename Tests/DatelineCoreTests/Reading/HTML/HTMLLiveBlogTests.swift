@@ -92,4 +92,21 @@ final class HTMLLiveBlogTests: XCTestCase {
     XCTAssertEqual(PostInstant(epoch: "1778187900000")?.rfc3339, "2026-05-07T21:05:00Z")
     XCTAssertNil(PostInstant(epoch: "12345"))
   }
+
+  /// Posts of one template whose classes differ (a key event's "block--key-event" first) are still one run;
+  /// a run of timed links (a key-events list) is not posts; an advert between posts is not a post.
+  func testPostsWithDifferingClassesAreOneRun() throws {
+    var html = "<html><body><main><h1>Rally live</h1><ul class=\"key-events\">"
+    for n in 0..<4 { html += "<li class=\"ke\"><a href=\"#p\(n)\"><time datetime=\"2026-01-01T1\(n):00:00Z\">1\(n):00</time> Key event \(n)</a></li>" }
+    html += "</ul><div class=\"stream\">"
+    for n in 0..<4 {
+      let cls = n % 2 == 0 ? "block--key-event block" : "block"
+      html += "<div id=\"p\(n)\" class=\"\(cls)\"><time datetime=\"2026-01-01T1\(n):00:00Z\">1\(n):00</time><h2>Post \(n) title</h2>"
+      html += "<p>Text of post \(n), long enough to be prose, with a comma and several words.</p></div>"
+      if n == 1 { html += "<div class=\"ad-slot\"><p>Advertisement</p></div>" }
+    }
+    let story = try HTMLFixtures.story(html: html + "</div></main></body></html>")
+    XCTAssertEqual(story.updates.map(\.pageID), ["p0", "p1", "p2", "p3"])
+    XCTAssertEqual(story.updates.map(\.title), ["Post 0 title", "Post 1 title", "Post 2 title", "Post 3 title"])
+  }
 }
