@@ -73,17 +73,8 @@ final class ConcurrentAccessTests: XCTestCase {
         for story in try reader.stories() { _ = try reader.updates(story: story.id, range: 0..<40) }
         // A second process opening the library mid-import does not wait for it.
         if reads % 5 == 0 {
-          let list = Process()
-          list.executableURL = binary
-          list.arguments = ["list", "--library", path]
-          let listErrors = Pipe()
-          list.standardOutput = FileHandle.nullDevice
-          list.standardError = listErrors
-          try list.run()
-          list.waitUntilExit()
-          if list.terminationStatus != 0 {
-            errors.append("dateline list: " + String(decoding: listErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-          }
+          let list = try StoreFixtures.runDateline(binary, ["list", "--library", path])
+          if list.status != 0 { errors.append("dateline list: " + list.stderr) }
         }
         try reader.saveReadingPosition(story: reader.stories().first?.id ?? 0, update: nil, line: reads)
         reads += 1

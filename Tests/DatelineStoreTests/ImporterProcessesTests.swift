@@ -42,16 +42,8 @@ final class ImporterProcessesTests: XCTestCase {
     var listings = 0
     var failures: [String] = []
     while importers.contains(where: { $0.0.isRunning }) {
-      let list = Process()
-      list.executableURL = binary
-      list.arguments = ["list", "--library", path]
-      let errors = Pipe()
-      list.standardOutput = FileHandle.nullDevice
-      list.standardError = errors
-      try list.run()
-      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      list.waitUntilExit()
-      if list.terminationStatus != 0 { failures.append("list: " + message) }
+      let list = try StoreFixtures.runDateline(binary, ["list", "--library", path])
+      if list.status != 0 { failures.append("list: " + list.stderr) }
       listings += 1
     }
     for (writer, (process, stderr)) in importers.enumerated() {

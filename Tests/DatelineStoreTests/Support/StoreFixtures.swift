@@ -48,6 +48,20 @@ enum StoreFixtures {
     throw XCTSkip("dateline is not built next to the tests (\(bundle.path))")
   }
 
+  /// Runs the `dateline` binary with `arguments` to its end; its exit status and what it wrote on stderr.
+  static func runDateline(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let errors = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, message)
+  }
+
   /// A capture text: a headline, a standfirst, then each update as a time line, a title and paragraphs.
   static func capture(headline: String, updates: [(title: String, paragraphs: [String])]) -> String {
     var text = headline + "\nA standfirst line that sums the story up for readers today\n"
