@@ -1,5 +1,6 @@
 #define _XOPEN_SOURCE 700
 #include "CNcurses.h"
+#include <langinfo.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,6 +61,17 @@ void dateline_reraise(int sig) {
 }
 
 int dateline_wcwidth(wchar_t c) { return wcwidth(c); }
+
+void dateline_acs(char code, wchar_t *character, int *attrs) {
+  chtype value = NCURSES_ACS((unsigned char)code);
+  *character = (wchar_t)(value & A_CHARTEXT);
+  *attrs = (int)(value & A_ATTRIBUTES);
+}
+
+int dateline_locale_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 
 static void restore_and_die(int sig) {
   endwin();  // not async-signal-safe in theory; the process is dying anyway and this is what the user needs

@@ -9,11 +9,14 @@ public struct CursesTerminal: TerminalBackend {
   private let palette: CursesPalette
   private var errorsInARow = 0
   private var isOpen = true
+  /// What the locale lets the terminal show: any Unicode in a UTF-8 locale, else ASCII (lines drawn with ACS).
+  public let repertoire: GlyphRepertoire
 
   /// Starts curses. Fails with a clear error when stdin/stdout is not a terminal or TERM cannot be driven.
   public init(environment: [String: String]) throws(TerminalError) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     setlocale(LC_ALL, "")
+    repertoire = dateline_locale_is_utf8() == 1 ? .unicode : .ascii
     let term = environment["TERM"] ?? ""
     guard !term.isEmpty, term != "dumb", dateline_terminal_usable() == 1 else {
       throw .unusableTerminal(name: term.isEmpty ? "(unset)" : term)
@@ -48,7 +51,24 @@ public struct CursesTerminal: TerminalBackend {
     for change in grid.diff(from: previous) where !change.cell.isContinuation {
       let cell = change.cell
       scalars.removeAll(keepingCapacity: true)
-      for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
+      if let code = LineDrawing.acsCode(at: change.x, of: { grid[$0, change.y] }, width: grid.width, repertoire: repertoire) {
+        var character: wchar_t = 0
+        var lineAttrs: Int32 = 0
+        dateline_acs(CChar(bitPattern: code), &character, &lineAttrs)
+        draw([character], x: change.x, y: change.y, style: cell.style, extra: lineAttrs)
+        continue
+      }
+      var text = cell.text
+      if repertoire == .ascii, text.utf8.contains(where: { $0 >= 0x80 }) {
+        // The grid is shaped for ASCII already; this is the last resort for anything that was not.
+        let ascii = AsciiTransliteration.ascii(text, width: Int(cell.width))
+        text = ascii.utf8.count == Int(cell.width) ? ascii : String(repeating: "?", count: Int(cell.width))
+        for (offset, byte) in text.utf8.enumerated() {
+          draw([wchar_t(byte)], x: change.x + offset, y: change.y, style: cell.style)
+        }
+        continue
+      }
+      for scalar in text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
       if scalars.isEmpty || !Self.widthAgrees(scalars, cell.width) {
         scalars = Array(repeating: wchar_t(bitPattern: 0x3F), count: 1)  // "?" where curses disagrees on width
         if cell.width == 2 { draw(scalars, x: change.x + 1, y: change.y, style: cell.style) }
@@ -60,10 +80,10 @@ public struct CursesTerminal: TerminalBackend {
     doupdate()
   }
 
-  private func draw(_ scalars: [wchar_t], x: Int, y: Int, style: Style) {
+  private func draw(_ scalars: [wchar_t], x: Int, y: Int, style: Style, extra: Int32 = 0) {
     let (attrs, pair) = palette.attributes(for: style)
     scalars.withUnsafeBufferPointer { buffer in
-      _ = dateline_put_cell(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), attrs, pair)
+      _ = dateline_put_cell(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), attrs | extra, pair)
     }
   }
 

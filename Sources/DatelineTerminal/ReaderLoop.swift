@@ -11,6 +11,7 @@ public enum ReaderLoop {
   ) {
     let size = backend.size
     var state = initial
+    state.use(backend.repertoire)
     if slowStart, state.story == nil, !state.entries.isEmpty {
       backend.draw(ScreenView.render(state), full: true)
     }

@@ -20,6 +20,14 @@ int dateline_key_f(int n);
 WINDOW *dateline_stdscr(void);
 WINDOW *dateline_curscr(void);
 
+/// The character and attributes curses draws for VT100 line-drawing letter `code` ('q' a horizontal line...)
+/// on this terminal: the letter with A_ALTCHARSET where terminfo maps it, else an ASCII stand-in ('-', '|', '+').
+/// Valid after newterm().
+void dateline_acs(char code, wchar_t *character, int *attrs);
+
+/// 1 when the locale set by setlocale(LC_ALL, "") encodes text in UTF-8, else 0.
+int dateline_locale_is_utf8(void);
+
 /// The C library's column width of one character (-1 when not printable).
 int dateline_wcwidth(wchar_t c);
 

@@ -5,6 +5,7 @@ public enum ScreenView {
   /// The screen for `state` as a grid of the state's size.
   public static func render(_ state: AppState) -> Grid {
     var grid = Grid(width: state.screen.width, height: state.screen.height)
+    grid.repertoire = state.repertoire
     draw(state, into: &grid)
     return grid
   }
