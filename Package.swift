@@ -38,5 +38,6 @@ let package = Package(
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),
     .testTarget(name: "DatelineSessionTests", dependencies: ["DatelineSession", "DatelineStore", "DatelineApp"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore"]),
+    .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineTerminal", "DatelineApp"]),
   ]
 )

@@ -5,6 +5,9 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
   public private(set) var cells: [Cell]
   /// What the terminal can show: text written with `put` is shaped for it (see `GlyphRepertoire`).
   public var repertoire: GlyphRepertoire = .unicode
+  /// Rectangles whose rows may move up or down together between frames (the update pane's text): a backend
+  /// can move them with the terminal's scrolling instead of sending every cell again.
+  public var scrollAreas: [Rect] = []
 
   /// A blank grid; negative sizes count as zero.
   public init(width: Int, height: Int) {

@@ -33,7 +33,9 @@ public enum ScreenView {
     let content = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
     switch pane {
     case .stories: StoryListView.draw(state, into: &grid, rect: content)
-    case .updates: UpdatePaneView.draw(state, into: &grid, rect: content)
+    case .updates:
+      UpdatePaneView.draw(state, into: &grid, rect: content)
+      if content.height > 1 { grid.scrollAreas.append(content) }
     case .entities: SidebarView.draw(state, into: &grid, rect: content)
     }
   }
