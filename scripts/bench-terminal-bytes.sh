@@ -31,10 +31,10 @@ if [ -z "$STORY" ]; then
 fi
 if [ -n "$STORY" ]; then
   cp "$STORY" "$work/story.txt"
-  label="$(basename "$STORY")"
+  story_label="$(basename "$STORY")"
   names=""
 else
-  label="synthetic story"
+  story_label="synthetic story"
   # A live blog whose mentions of Blinken are far apart, so a jump has to scroll.
   {
     echo "Blinken in Europe: live updates"
@@ -75,76 +75,126 @@ settle() {
   done
 }
 
-# start NAME COLS ROWS COMMAND: runs COMMAND in a fresh session after the pipe is attached (stty -echo so the
-# go-ahead key is not echoed into the count).
-start() {
-  name=$1; cols=$2; rows=$3; shift 3
+# Two ways to run a program and count its bytes: tmux (pipe-pane) and a real xterm under Xvfb (the program
+# behind scripts/pty-proxy.py, which logs what it writes and takes keys from a FIFO).
+# open BACKEND NAME COLS ROWS COMMAND; press BACKEND NAME KEY (tmux key names: j z g Tab Enter ]); close ...
+open_term() {
+  backend=$1; name=$2; cols=$3; rows=$4; shift 4
   : > "$work/$name.out"
-  tmux -L "$sock-$name" -f /dev/null new-session -d -s "$name" -x "$cols" -y "$rows" \
-    "export TERM=xterm-256color LANG=C.UTF-8 LESS= LESSHISTFILE=- XDG_DATA_HOME='$work/data'; cd '$work'; stty -echo; read go; $*"
-  tmux -L "$sock-$name" pipe-pane -o -t "$name" "cat >> '$work/$name.out'"
-  sleep 0.2
-  tmux -L "$sock-$name" send-keys -t "$name" Enter
+  env="export TERM=xterm-256color LANG=C.UTF-8 LESS= LESSHISTFILE=- XDG_DATA_HOME='$work/data'; cd '$work'"
+  if [ "$backend" = tmux ]; then
+    tmux -L "$sock-$name" -f /dev/null new-session -d -s "$name" -x "$cols" -y "$rows" "$env; stty -echo; read go; $*"
+    tmux -L "$sock-$name" pipe-pane -o -t "$name" "cat >> '$work/$name.out'"
+    sleep 0.2
+    tmux -L "$sock-$name" send-keys -t "$name" Enter
+  else
+    rm -f "$work/$name.fifo"; mkfifo "$work/$name.fifo"
+    DISPLAY=$display xterm -fa 'DejaVu Sans Mono' -fs 8 -tn xterm-256color -geometry "${cols}x${rows}" \
+      -e sh -c "$env; exec python3 '$here/pty-proxy.py' '$work/$name.out' '$work/$name.fifo' -- sh -c \"$*\"" \
+      2>/dev/null &
+  fi
   settle "$name.out"
 }
+press() {
+  backend=$1; name=$2; key=$3
+  if [ "$backend" = tmux ]; then tmux -L "$sock-$name" send-keys -t "$name" "$key"; return; fi
+  case $key in Tab) key='\t' ;; Enter) key='\r' ;; esac
+  printf "$key" > "$work/$name.fifo"
+}
+close_term() {
+  press "$1" "$2" q
+  sleep 0.3
+  [ "$1" = tmux ] && tmux -L "$sock-$2" kill-server 2>/dev/null || true
+}
 
-# keys NAME KEY...: sends keys and prints the bytes they caused.
+# keys BACKEND NAME KEY...: presses keys and prints the bytes they caused.
 keys() {
-  name=$1; shift
+  backend=$1; name=$2; shift 2
   before=$(size "$name.out")
-  tmux -L "$sock-$name" send-keys -t "$name" "$@"
+  for key in "$@"; do press "$backend" "$name" "$key"; done
   settle "$name.out"
   echo $(( $(size "$name.out") - before ))
 }
 
-# repeat NAME N KEY: sends KEY N times, one at a time, and prints the mean bytes per key.
+# repeat BACKEND NAME N KEY: presses KEY N times, one at a time, and prints the mean bytes per key.
 repeat() {
-  name=$1; n=$2; key=$3
+  backend=$1; name=$2; n=$3; key=$4
   before=$(size "$name.out")
   i=0
   while [ $i -lt "$n" ]; do
-    tmux -L "$sock-$name" send-keys -t "$name" "$key"
+    press "$backend" "$name" "$key"
     settle "$name.out"
     i=$((i + 1))
   done
   echo $(( ($(size "$name.out") - before + n / 2) / n ))
 }
 
-stop() {
-  tmux -L "$sock-$1" send-keys -t "$1" q
-  sleep 0.2
-  tmux -L "$sock-$1" kill-server 2>/dev/null || true
-}
-
 N=${SCROLLS:-20}
 row() { printf '%-50s %10s %10s\n' "$@"; }
 
-echo "bytes written to the terminal, $label"
-for geometry in 80x24 120x40; do
-  cols=${geometry%x*}; rows=${geometry#*x}
-  start dateline "$cols" "$rows" "'$BIN' $names story.txt"
+measure() {
+  backend=$1; cols=$2; rows=$3; label=$4
+  open_term "$backend" dateline "$cols" "$rows" "'$BIN' $names story.txt"
   d_first=$(size dateline.out)
-  keys dateline j > /dev/null                # the first j may also drop the status line's message
-  d_scroll=$(repeat dateline $N j)
-  keys dateline g > /dev/null
-  keys dateline z > /dev/null                # one pane at a time (zoom): the update pane over the full width
-  keys dateline j > /dev/null
-  d_zoom_scroll=$(repeat dateline $N j)
-  keys dateline z > /dev/null
-  keys dateline Tab Enter > /dev/null        # select the first entity: jump to its first mention
-  d_jump=$(keys dateline ']')
-  stop dateline
+  keys "$backend" dateline j > /dev/null          # the first j may also drop the status line's message
+  d_scroll=$(repeat "$backend" dateline "$N" j)
+  keys "$backend" dateline g > /dev/null
+  keys "$backend" dateline z > /dev/null          # one pane at a time (zoom): the update pane over the full width
+  keys "$backend" dateline j > /dev/null
+  d_zoom_scroll=$(repeat "$backend" dateline "$N" j)
+  keys "$backend" dateline z > /dev/null
+  keys "$backend" dateline Tab Enter > /dev/null  # select the first entity: jump to its first mention
+  d_jump=$(keys "$backend" dateline ']')
+  close_term "$backend" dateline
 
-  start less "$cols" "$rows" "less -S story-plain.txt"
+  open_term "$backend" less "$cols" "$rows" "less -S story-plain.txt"
   l_first=$(size less.out)
-  keys less j > /dev/null
-  l_scroll=$(repeat less $N j)
-  stop less
+  keys "$backend" less j > /dev/null
+  l_scroll=$(repeat "$backend" less "$N" j)
+  close_term "$backend" less
 
   echo
-  row "tmux at $geometry (TERM=xterm-256color)" dateline less
+  row "$label at ${cols}x${rows}" dateline less
   row "first frame" "$d_first" "$l_first"
   row "one line of scrolling, three panes (j, mean of $N)" "$d_scroll" "$l_scroll"
   row "one line of scrolling, zoomed (z j, mean of $N)" "$d_zoom_scroll" "$l_scroll"
   row "mention jump (])" "$d_jump" "-"
+}
+
+echo "bytes written to the terminal, $story_label"
+for geometry in 80x24 120x40; do
+  measure tmux "${geometry%x*}" "${geometry#*x}" "tmux (TERM=xterm-256color)"
 done
+
+# A real xterm (left/right margins, DECSLRM) under a virtual X server, when both are installed (as root the
+# script installs them: apt-get install xterm xvfb).
+if [ "${XTERM:-1}" = 1 ]; then
+  if ! command -v xterm > /dev/null || ! command -v Xvfb > /dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null; then
+      echo "bench-terminal-bytes: installing xterm and xvfb for the xterm figures" >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xterm xvfb xauth fonts-dejavu-core > /dev/null || true
+    fi
+  fi
+  if command -v xterm > /dev/null && command -v Xvfb > /dev/null && command -v python3 > /dev/null; then
+    display=:$((40 + $$ % 50))
+    Xvfb "$display" -screen 0 1920x1200x24 -nolisten tcp > /dev/null 2>&1 &
+    xvfb=$!
+    trap 'kill $xvfb 2>/dev/null; cleanup' EXIT INT TERM
+    sleep 1
+    for geometry in 80x24 120x40; do
+      measure xterm "${geometry%x*}" "${geometry#*x}" "xterm $(xterm -version | sed 's/.*(\(.*\))/\1/')"
+    done
+  else
+    echo; echo "(xterm figures skipped: install xterm, xvfb and python3)"
+  fi
+fi
+
+# Time from start to the first frame (release binary, seed text), beside less, alternating in one run.
+if command -v python3 > /dev/null; then
+  echo
+  echo "time to the first frame at 120x40, ms (median, min, max of ${ROUNDS:-9})"
+  mkdir -p "$work/first-data"
+  cd "$work" && XDG_DATA_HOME="$work/first-data" TERM=xterm-256color LANG=C.UTF-8 LESS= LESSHISTFILE=- \
+    python3 "$here/first-frame-time.py" 120 40 "${ROUNDS:-9}" -- "less=less -S story.txt" \
+    "dateline=$BIN $names story.txt" | awk '{ printf "%-10s %8s %8s %8s\n", $1, $2, $3, $4 }'
+fi

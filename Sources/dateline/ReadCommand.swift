@@ -85,6 +85,10 @@ struct ReadCommand: ParsableCommand {
       // Finding the entities of a very large capture takes seconds: say so rather than look hung.
       CaptureLoader.warn(String(format: "finding the people, places and organisations in %.1f MB of text…", megabytes))
     }
+    if captures.count == 1, megabytes < 4 {
+      try readCaptureFast(captures[0], names: names, analyze: analyze)
+      return
+    }
     guard let scratch = ScratchLibrary(captures: captures, analyze: analyze) else {
       try readInMemory(captures.map(\.story), names: names, status: nil)
       return
