@@ -45,10 +45,6 @@ def main():
                     data = os.read(source, 1024)
                     if data:
                         os.write(fd, data)
-                    elif source == fifo:
-                        os.close(fifo)
-                        # Opened for writing too, so that it never reads as closed between the writers' keys.
-    fifo = os.open(fifo_path, os.O_RDWR | os.O_NONBLOCK)
     finally:
         termios.tcsetattr(0, termios.TCSADRAIN, saved)
         try:
