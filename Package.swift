@@ -54,5 +54,6 @@ let package = Package(
     .testTarget(
       name: "DatelineFetchTests", dependencies: ["DatelineFetch", "DatelineStore", "DatelineSession", "LoopbackServer"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore", "LoopbackServer"]),
+    .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineTerminal", "DatelineApp"]),
   ]
 )

@@ -1,5 +1,7 @@
 #define _XOPEN_SOURCE 700
 #include "CNcurses.h"
+#include <errno.h>
+#include <langinfo.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,6 +10,7 @@ int dateline_attr_bold(void) { return A_BOLD; }
 int dateline_attr_underline(void) { return A_UNDERLINE; }
 int dateline_attr_reverse(void) { return A_REVERSE; }
 int dateline_attr_dim(void) { return A_DIM; }
+int dateline_attr_altcharset(void) { return (int)A_ALTCHARSET; }
 int dateline_color_pair(int pair) { return COLOR_PAIR(pair); }
 int dateline_lines(void) { return LINES; }
 int dateline_cols(void) { return COLS; }
@@ -61,7 +64,43 @@ void dateline_reraise(int sig) {
 
 int dateline_wcwidth(wchar_t c) { return wcwidth(c); }
 
+void dateline_acs(char code, wchar_t *character, int *attrs) {
+  chtype value = NCURSES_ACS((unsigned char)code);
+  *character = (wchar_t)(value & A_CHARTEXT);
+  *attrs = (int)(value & A_ATTRIBUTES);
+}
+
+void dateline_screen_written(void) { overwrite(newscr, curscr); }
+
+const char *dateline_tigetstr(const char *name) {
+  const char *value = tigetstr(name);
+  return value == (char *)-1 ? NULL : value;
+}
+
+int dateline_tigetflag(const char *name) { return tigetflag(name) > 0; }
+
+int dateline_colors(void) { return has_colors() ? COLORS : 0; }
+
+int dateline_write_all(const unsigned char *bytes, long count) {
+  long done = 0;
+  while (done < count) {
+    ssize_t n = write(STDOUT_FILENO, bytes + done, (size_t)(count - done));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    done += n;
+  }
+  return 0;
+}
+
+int dateline_locale_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
 static void restore_and_die(int sig) {
+  (void)!write(STDOUT_FILENO, "\033[r", 3);  // the whole screen scrolls again (dateline may have set a region)
   endwin();  // not async-signal-safe in theory; the process is dying anyway and this is what the user needs
   signal(sig, SIG_DFL);
   raise(sig);
@@ -75,4 +114,29 @@ void dateline_install_crash_handlers(void) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESETHAND;
   for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+}
+
+// Set when the process was suspended (Ctrl-Z): the terminal's scroll region was put back for the shell.
+static volatile sig_atomic_t suspended = 0;
+static void (*curses_suspend)(int) = NULL;
+
+static void suspend(int sig) {
+  (void)!write(STDOUT_FILENO, "\033[r", 3);
+  suspended = 1;
+  if (curses_suspend != NULL) curses_suspend(sig);
+}
+
+void dateline_wrap_suspend(void) {
+  struct sigaction current;
+  if (sigaction(SIGTSTP, NULL, &current) != 0) return;
+  if (current.sa_handler == SIG_DFL || current.sa_handler == SIG_IGN || current.sa_handler == suspend) return;
+  curses_suspend = current.sa_handler;
+  current.sa_handler = suspend;
+  sigaction(SIGTSTP, &current, NULL);
+}
+
+int dateline_take_suspended(void) {
+  int was = suspended;
+  suspended = 0;
+  return was;
 }

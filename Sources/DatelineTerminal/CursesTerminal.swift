@@ -9,11 +9,19 @@ public struct CursesTerminal: TerminalBackend {
   private let palette: CursesPalette
   private var errorsInARow = 0
   private var isOpen = true
+  /// What the locale lets the terminal show: any Unicode in a UTF-8 locale, else ASCII (lines drawn with ACS).
+  public let repertoire: GlyphRepertoire
+  /// Writes the frames itself on an ECMA-48 terminal (fewer bytes than curses); nil: curses writes them.
+  private var renderer: AnsiRenderer?
+  /// A DECRQM query for left/right margins (mode 69) was sent and its answer has not been read yet.
+  private var awaitingMarginsAnswer = false
+  private var asksForMargins: Bool
 
   /// Starts curses. Fails with a clear error when stdin/stdout is not a terminal or TERM cannot be driven.
   public init(environment: [String: String]) throws(TerminalError) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     setlocale(LC_ALL, "")
+    repertoire = dateline_locale_is_utf8() == 1 ? .unicode : .ascii
     let term = environment["TERM"] ?? ""
     guard !term.isEmpty, term != "dumb", dateline_terminal_usable() == 1 else {
       throw .unusableTerminal(name: term.isEmpty ? "(unset)" : term)
@@ -32,7 +40,17 @@ public struct CursesTerminal: TerminalBackend {
     curs_set(0)
     // Let curses scroll with the terminal's scroll region when whole lines move (most of a one-line scroll).
     idlok(dateline_stdscr(), true)
-    palette = CursesPalette(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+    palette = CursesPalette(noColor: noColor)
+    renderer = TerminalTraits.current(environment: environment, noColor: noColor, repertoire: repertoire)
+      .map(AnsiRenderer.init)
+    // Only xterm and its kin are asked: others may print a query they cannot parse.
+    asksForMargins = renderer != nil && term.hasPrefix("xterm")
+    if renderer != nil {
+      dateline_wrap_suspend()
+      // curses clears the screen once; from then on dateline writes and keeps curses' picture of it in step.
+      wrefresh(dateline_stdscr())
+    }
   }
 
   public var size: (width: Int, height: Int) { (Int(dateline_cols()), Int(dateline_lines())) }
@@ -40,7 +58,7 @@ public struct CursesTerminal: TerminalBackend {
   /// Draws the cells that differ from the last frame (all of them when `full` or the size changed).
   public mutating func draw(_ grid: Grid, full: Bool) {
     if full {
-      clearok(dateline_curscr(), true)
+      if renderer == nil { clearok(dateline_curscr(), true) }
       previous = nil
     }
     var scalars: [wchar_t] = []
@@ -48,22 +66,54 @@ public struct CursesTerminal: TerminalBackend {
     for change in grid.diff(from: previous) where !change.cell.isContinuation {
       let cell = change.cell
       scalars.removeAll(keepingCapacity: true)
-      for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
+      if let code = LineDrawing.acsCode(at: change.x, of: { grid[$0, change.y] }, width: grid.width, repertoire: repertoire) {
+        var character: wchar_t = 0
+        var lineAttrs: Int32 = 0
+        dateline_acs(CChar(bitPattern: code), &character, &lineAttrs)
+        draw([character], x: change.x, y: change.y, style: cell.style, extra: lineAttrs)
+        continue
+      }
+      var text = cell.text
+      if repertoire == .ascii, text.utf8.contains(where: { $0 >= 0x80 }) {
+        // The grid is shaped for ASCII already; this is the last resort for anything that was not.
+        let ascii = AsciiTransliteration.ascii(text, width: Int(cell.width))
+        text = ascii.utf8.count == Int(cell.width) ? ascii : String(repeating: "?", count: Int(cell.width))
+        for (offset, byte) in text.utf8.enumerated() {
+          draw([wchar_t(byte)], x: change.x + offset, y: change.y, style: cell.style)
+        }
+        continue
+      }
+      for scalar in text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
       if scalars.isEmpty || !Self.widthAgrees(scalars, cell.width) {
         scalars = Array(repeating: wchar_t(bitPattern: 0x3F), count: 1)  // "?" where curses disagrees on width
         if cell.width == 2 { draw(scalars, x: change.x + 1, y: change.y, style: cell.style) }
       }
       draw(scalars, x: change.x, y: change.y, style: cell.style)
     }
-    previous = grid
     wnoutrefresh(dateline_stdscr())
-    doupdate()
+    if var renderer {
+      if dateline_take_suspended() == 1 { renderer.forgetScrollRegion() }
+      let bytes = renderer.frame(grid, full: previous == nil)
+      self.renderer = renderer
+      bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
+      dateline_screen_written()
+      if asksForMargins {
+        // After the first frame, so that the answer never delays it; read back among the keys.
+        asksForMargins = false
+        awaitingMarginsAnswer = true
+        let query = Array("\u{1B}[?69$p".utf8)
+        query.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
+      }
+    } else {
+      doupdate()
+    }
+    previous = grid
   }
 
-  private func draw(_ scalars: [wchar_t], x: Int, y: Int, style: Style) {
+  private func draw(_ scalars: [wchar_t], x: Int, y: Int, style: Style, extra: Int32 = 0) {
     let (attrs, pair) = palette.attributes(for: style)
     scalars.withUnsafeBufferPointer { buffer in
-      _ = dateline_put_cell(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), attrs, pair)
+      _ = dateline_put_cell(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), attrs | extra, pair)
     }
   }
 
@@ -100,6 +150,18 @@ public struct CursesTerminal: TerminalBackend {
         continue
       }
       errorsInARow = 0
+      if awaitingMarginsAnswer, result != dateline_key_code_yes(), character == 27 {
+        awaitingMarginsAnswer = false
+        switch TerminalAnswer.read(next: { Self.readByte(timeout: 100) }) {
+        case .marginsMode(let known):
+          renderer?.traits.hasLeftRightMargins = known
+          continue
+        case .other(let bytes):
+          // Not an answer: the Escape key and what followed it, handed back in order.
+          for byte in bytes.reversed() { unget_wch(wchar_t(byte)) }
+          return .key(.escape)
+        }
+      }
       if result == dateline_key_code_yes() {
         if Int32(character) == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
         return KeyDecoder.functionKey(Int32(character)).map(TerminalInput.key) ?? .unknown
@@ -108,10 +170,24 @@ public struct CursesTerminal: TerminalBackend {
     }
   }
 
+  /// One more byte of input within `timeout` milliseconds, or nil.
+  private static func readByte(timeout: Int32) -> UInt8? {
+    wtimeout(dateline_stdscr(), timeout)
+    defer { wtimeout(dateline_stdscr(), -1) }
+    var character: wint_t = 0
+    let result = wget_wch(dateline_stdscr(), &character)
+    guard result != ERR, result != dateline_key_code_yes(), character < 0x80 else { return nil }
+    return UInt8(character)
+  }
+
   /// Puts the terminal back (idempotent).
   public mutating func close() {
     guard isOpen else { return }
     isOpen = false
+    if var renderer {
+      let bytes = renderer.leave()
+      bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
+    }
     curs_set(1)
     endwin()
   }

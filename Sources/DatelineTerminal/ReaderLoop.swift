@@ -10,17 +10,32 @@ public enum ReaderLoop {
   /// `refreshEvery` seconds, the open story is fetched again when it came from the web. While background work
   /// runs or a refresh is due, input is waited for a little at a time so their events are taken in; otherwise
   /// the loop blocks (an idle reader uses no CPU).
+  ///
+  /// `afterFirstFrame`, when given, runs once the first frame is on screen and may hand over the state and
+  /// runner to go on with (the same stories from a library made meanwhile): work the first screen does not need
+  /// comes after it.
   public static func run<Backend: TerminalBackend>(
     _ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil, slowStart: Bool = false,
-    refreshEvery: TimeInterval? = nil
+    refreshEvery: TimeInterval? = nil,
+    afterFirstFrame: ((AppState) -> (state: AppState, runner: EffectRunner?)?)? = nil
   ) {
     let size = backend.size
     var state = initial
+    var runner = runner
+    state.use(backend.repertoire)
     if slowStart, state.story == nil, !state.entries.isEmpty {
       backend.draw(ScreenView.render(state), full: true)
     }
     _ = EffectRunner.apply(.resize(width: size.width, height: size.height), to: &state, runner: runner)
     backend.draw(ScreenView.render(state), full: true)
+    if let afterFirstFrame, let next = afterFirstFrame(state) {
+      state = next.state
+      runner = next.runner
+      state.use(backend.repertoire)
+      let size = backend.size
+      _ = EffectRunner.apply(.resize(width: size.width, height: size.height), to: &state, runner: runner)
+      backend.draw(ScreenView.render(state), full: false)
+    }
     let period = refreshEvery.map { max(1, $0) }
     var nextRefresh = period.map { Date().addingTimeInterval($0) }
     while true {

@@ -4,6 +4,8 @@ import DatelineApp
 public protocol TerminalBackend {
   /// Columns and rows.
   var size: (width: Int, height: Int) { get }
+  /// What the terminal can show (ASCII alone outside a UTF-8 locale).
+  var repertoire: GlyphRepertoire { get }
   /// Copies `grid` to the screen, sending only what changed since the last frame unless `full`.
   mutating func draw(_ grid: Grid, full: Bool)
   /// Blocks until the next input; nil when input is closed or a terminating signal arrived.
@@ -16,6 +18,10 @@ public protocol TerminalBackend {
 extension TerminalBackend {
   /// A backend that cannot wait for a limited time blocks as `nextInput()` does.
   public mutating func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? { nextInput() }
+}
+
+extension TerminalBackend {
+  public var repertoire: GlyphRepertoire { .unicode }
 }
 
 /// One thing read from the terminal.

@@ -108,17 +108,16 @@ struct ReadCommand: ParsableCommand {
       // Finding the entities of a very large capture takes seconds: say so rather than look hung.
       CaptureLoader.warn(String(format: "finding the people, places and organisations in %.1f MB of text…", megabytes))
     }
+    if captures.count == 1, megabytes < 4 {
+      try readCaptureFast(captures[0], fetched: pages.first, reader: reader, analyze: analyze)
+      return
+    }
     guard let scratch = ScratchLibrary(captures: captures, analyze: analyze) else {
       try readInMemory(captures.map(\.story), names: names, status: nil)
       return
     }
     defer { scratch.remove() }
-    // Pages fetched for this reader: their validators, so that R on an unchanged page costs one 304.
-    for (url, page) in pages {
-      try? scratch.library.recordFetch(
-        url: url, finalURL: page.finalURL.absoluteString, etag: page.validators.etag,
-        lastModified: page.validators.lastModified)
-    }
+    for fetched in pages { Self.recordValidators(of: fetched, in: scratch.library) }
     let order = captures.map { $0.story.id.rawValue }
     captures = []
     let entries: [StoryEntry]
@@ -162,8 +161,13 @@ struct ReadCommand: ParsableCommand {
     } run: { state, terminal in
       ReaderLoop.run(
         state, backend: &terminal, runner: EffectRunner(source: source), slowStart: slowStart,
-        refreshEvery: (refresh ?? SettingsFile.load().refreshSeconds).map(TimeInterval.init))
+        refreshEvery: refreshPeriod)
     }
+  }
+
+  /// How often the open story is fetched again (`--refresh`, else the settings file), when at all.
+  var refreshPeriod: TimeInterval? {
+    (refresh ?? SettingsFile.load().refreshSeconds).map(TimeInterval.init)
   }
 
   /// Opens the terminal, makes the first state, runs, and restores the terminal (re-raising a terminating
@@ -190,6 +194,13 @@ struct ReadCommand: ParsableCommand {
       beforeSignalExit()
       CursesTerminal.reraise(signal)
     }
+  }
+
+  /// Keeps the validators of a page fetched for this reader, so that `R` on an unchanged page costs one 304.
+  static func recordValidators(of fetched: (url: String, page: FetchedPage), in library: Library) {
+    try? library.recordFetch(
+      url: fetched.url, finalURL: fetched.page.finalURL.absoluteString, etag: fetched.page.validators.etag,
+      lastModified: fetched.page.validators.lastModified)
   }
 
   /// Fetches stories from the web again into `store` (`R`, `--refresh`).

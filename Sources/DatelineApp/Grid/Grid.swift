@@ -3,6 +3,11 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
   public let width: Int
   public let height: Int
   public private(set) var cells: [Cell]
+  /// What the terminal can show: text written with `put` is shaped for it (see `GlyphRepertoire`).
+  public var repertoire: GlyphRepertoire = .unicode
+  /// Rectangles whose rows may move up or down together between frames (the update pane's text): a backend
+  /// can move them with the terminal's scrolling instead of sending every cell again.
+  public var scrollAreas: [Rect] = []
 
   /// A blank grid; negative sizes count as zero.
   public init(width: Int, height: Int) {
@@ -35,7 +40,16 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
   public mutating func put(_ glyph: Glyph, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
     let end = min(limit ?? width, width)
     guard y >= 0, y < height, x >= 0, x < end else { return x }
+    let glyph = repertoire.shape(glyph)
     let w = Int(glyph.width)
+    if w > 1, glyph.text.utf8.count == w, glyph.text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // A transliteration ("..." for "…", "??" for a wide character): one cell a character.
+      var column = x
+      for byte in glyph.text.utf8 where column < end {
+        column = put(Glyph(text: String(UnicodeScalar(byte)), width: 1), x: column, y: y, style: style, limit: end)
+      }
+      return column
+    }
     if x + w > end {
       for column in x..<end { self[column, y] = Cell(" ", width: 1, style: style) }
       return end
@@ -53,7 +67,7 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
     var column = x
-    for glyph in GlyphScanner.glyphs(of: text) {
+    for glyph in GlyphScanner.glyphs(of: text, repertoire: repertoire) {
       let w = glyph.isTab ? 1 : Int(glyph.width)
       if column + w > min(limit ?? width, width) { break }
       column = put(glyph.isTab ? Glyph.space : glyph, x: column, y: y, style: style, limit: limit)
@@ -64,9 +78,10 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
   /// Writes `text`, ending with "…" when it does not fit before `limit`.
   @discardableResult
   public mutating func putTruncated(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int) -> Int {
-    let glyphs = GlyphScanner.glyphs(of: text).map { $0.isTab ? Glyph.space : $0 }
+    let glyphs = GlyphScanner.glyphs(of: text, repertoire: repertoire).map { $0.isTab ? Glyph.space : $0 }
     let total = glyphs.reduce(0) { $0 + Int($1.width) }
     let end = min(limit, width)
+    let ellipsis = repertoire.shape(Glyph.ellipsis)
     if x + total <= end {
       var column = x
       for glyph in glyphs { column = put(glyph, x: column, y: y, style: style, limit: end) }
@@ -74,10 +89,10 @@ public struct Grid: Sendable, Equatable, CustomStringConvertible {
     }
     var column = x
     for glyph in glyphs {
-      if column + Int(glyph.width) > end - 1 { break }
+      if column + Int(glyph.width) > end - Int(ellipsis.width) { break }
       column = put(glyph, x: column, y: y, style: style, limit: end)
     }
-    if column < end { column = put(Glyph.ellipsis, x: column, y: y, style: style, limit: end) }
+    if column < end { column = put(ellipsis, x: column, y: y, style: style, limit: end) }
     return column
   }
 

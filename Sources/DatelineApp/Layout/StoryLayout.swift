@@ -35,6 +35,8 @@ public struct StoryLine: Sendable, Hashable {
 /// cost the same for a story of 20 updates or 2,000.
 public struct StoryLayout: Sendable {
   public let width: Int
+  /// What the terminal can show: text was shaped for it before wrapping.
+  public let repertoire: GlyphRepertoire
   public private(set) var lines: [StoryLine] = []
   public private(set) var firstLine: [StoryPart: Int] = [:]
   /// The first line (the title, or first paragraph) of each update.
@@ -45,11 +47,16 @@ public struct StoryLayout: Sendable {
   /// The empty layout.
   public init() {
     width = 0
+    repertoire = .unicode
     mentionsByPart = [:]
   }
 
-  public init(story: Story, entities: StoryEntities, width: Int, marks: [Int: UpdateMark] = [:]) {
+  public init(
+    story: Story, entities: StoryEntities, width: Int, marks: [Int: UpdateMark] = [:],
+    repertoire: GlyphRepertoire = .unicode
+  ) {
     self.width = max(1, width)
+    self.repertoire = repertoire
     mentionsByPart = Dictionary(grouping: entities.mentions, by: \.part)
     addWrapped(.headline, story.headline, kind: .headline, update: nil, indent: 0)
     if let standfirst = story.standfirst {
@@ -94,7 +101,7 @@ public struct StoryLayout: Sendable {
   ) {
     firstLine[part] = lines.count
     let textWidth = max(1, width - (inner ? 4 : 0))
-    for range in TextWrapper.wrap(text, width: textWidth) {
+    for range in TextWrapper.wrap(text, width: textWidth, repertoire: repertoire) {
       lines.append(StoryLine(kind: kind, part: part, update: update, range: range, indent: indent))
     }
   }

@@ -21,6 +21,8 @@ public struct AppState: Sendable {
   /// One pane at a time even on a screen wide enough for three (zoom): a scroll then moves whole rows, which a
   /// terminal does with a few bytes.
   public private(set) var onePane = false
+  /// What the terminal can show (ASCII alone outside a UTF-8 locale): text is laid out and drawn for it.
+  public private(set) var repertoire: GlyphRepertoire = .unicode
   public var focus: Pane = .updates
 
   /// Story list cursor and scroll (in stories).
@@ -148,7 +150,16 @@ public struct AppState: Sendable {
 
   /// `story` laid out at the update pane's width.
   func layOut(_ story: LoadedStory) -> StoryLayout {
-    StoryLayout(story: story.story, entities: story.entities, width: screen.updateTextWidth, marks: story.marks)
+    StoryLayout(
+      story: story.story, entities: story.entities, width: screen.updateTextWidth, marks: story.marks,
+      repertoire: repertoire)
+  }
+
+  /// Draws for a terminal that can show `repertoire`: the open story is laid out again when it changes.
+  public mutating func use(_ repertoire: GlyphRepertoire) {
+    guard repertoire != self.repertoire else { return }
+    self.repertoire = repertoire
+    if let story = loaded[openStory] { layout = layOut(story) }
   }
 
   /// Asks the run loop for story `index` unless it is in memory or already asked for.

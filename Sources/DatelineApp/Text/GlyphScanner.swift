@@ -2,19 +2,20 @@
 /// characters and terminal escape sequences (CSI, OSC, DCS and two-byte ESC sequences) removed, so nothing from a
 /// page can reach the terminal as a command.
 public enum GlyphScanner {
-  /// The glyphs of `text`, with scalar offsets into `text`.
-  public static func glyphs(of text: String) -> [Glyph] {
+  /// The glyphs of `text`, with scalar offsets into `text`, shaped for `repertoire`.
+  public static func glyphs(of text: String, repertoire: GlyphRepertoire = .unicode) -> [Glyph] {
     var result: [Glyph] = []
     result.reserveCapacity(text.utf8.count)
-    forEachGlyph(in: text[...]) { result.append($0) }
+    forEachGlyph(in: text[...], repertoire: repertoire) { result.append($0) }
     return result
   }
 
   /// Calls `body` with each glyph of `text` in order, without collecting them (a paragraph can be megabytes).
   /// Offsets count from `scalarBase` and `utf8Base`: pass a slice's position in its whole text to get offsets
-  /// into the whole.
+  /// into the whole. Glyphs are shaped for `repertoire` (ASCII text is the same in every repertoire).
   public static func forEachGlyph(
-    in text: Substring, scalarBase: Int = 0, utf8Base: Int = 0, _ body: (Glyph) -> Void
+    in text: Substring, scalarBase: Int = 0, utf8Base: Int = 0, repertoire: GlyphRepertoire = .unicode,
+    _ body: (Glyph) -> Void
   ) {
     var offset = scalarBase
     var utf8Offset = utf8Base
@@ -83,7 +84,7 @@ public enum GlyphScanner {
         let base = first.properties.generalCategory
         if base == .nonspacingMark || base == .enclosingMark { drawn = "\u{00A0}" + drawn }
       }
-      body(glyph(drawn, width: UInt8(width)))
+      body(repertoire.shape(glyph(drawn, width: UInt8(width))))
     }
   }
 

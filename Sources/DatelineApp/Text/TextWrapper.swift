@@ -29,9 +29,9 @@ public enum TextWrapper {
 
   /// The lines of `text` wrapped to `width` columns (at least one line, possibly empty). The text is scanned
   /// once and never held as glyphs, so a paragraph of megabytes costs one line of glyphs in memory.
-  public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
+  public static func wrap(_ text: String, width: Int, repertoire: GlyphRepertoire = .unicode) -> [WrappedLine] {
     var breaker = LineBreaker(width: width)
-    GlyphScanner.forEachGlyph(in: text[...]) { breaker.add($0) }
+    GlyphScanner.forEachGlyph(in: text[...], repertoire: repertoire) { breaker.add($0) }
     return breaker.finish()
   }
 
@@ -43,13 +43,15 @@ public enum TextWrapper {
   }
 
   /// The glyphs of one wrapped line of `text`, scanned from that line's bytes alone.
-  public static func glyphs(of text: String, line: WrappedLine) -> [Glyph] {
+  public static func glyphs(of text: String, line: WrappedLine, repertoire: GlyphRepertoire = .unicode) -> [Glyph] {
     let utf8 = text.utf8
     guard line.utf8End > line.utf8Start, line.utf8Start >= 0, line.utf8End <= utf8.count else { return [] }
     let start = utf8.index(utf8.startIndex, offsetBy: line.utf8Start)
     let end = utf8.index(utf8.startIndex, offsetBy: line.utf8End)
     var glyphs: [Glyph] = []
-    GlyphScanner.forEachGlyph(in: text[start..<end], scalarBase: line.scalarStart, utf8Base: line.utf8Start) {
+    GlyphScanner.forEachGlyph(
+      in: text[start..<end], scalarBase: line.scalarStart, utf8Base: line.utf8Start, repertoire: repertoire
+    ) {
       glyphs.append($0)
     }
     return glyphs

@@ -13,8 +13,19 @@ public enum HelpView {
       }
       lines.append(("", false))
     }
+    lines.append(("Over a slow link (SSH)", true))
+    lines += bandwidthNote.map { ("  " + $0, false) }
     return lines
   }
+
+  /// Which view costs the fewest bytes, and why (figures from scripts/bench-terminal-bytes.sh).
+  static let bandwidthNote = [
+    "z (zoom) is the cheapest view: one pane owns whole rows, so a line of scrolling is one terminal",
+    "scroll plus the line that comes into view, about 50 bytes at 80x24 (less sends about 70).",
+    "With three panes side by side a terminal cannot scroll the middle pane alone, so its changed",
+    "rows are sent again (1 to 2.5 KB a line) - except on xterm, which has left/right margins.",
+    "Any locale works: without UTF-8, text is shown in ASCII and lines with the terminal's own set.",
+  ]
 
   static func lineCount(keymap: Keymap) -> Int { lines(keymap: keymap).count }
 

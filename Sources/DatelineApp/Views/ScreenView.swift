@@ -5,6 +5,7 @@ public enum ScreenView {
   /// The screen for `state` as a grid of the state's size.
   public static func render(_ state: AppState) -> Grid {
     var grid = Grid(width: state.screen.width, height: state.screen.height)
+    grid.repertoire = state.repertoire
     draw(state, into: &grid)
     return grid
   }
@@ -32,7 +33,9 @@ public enum ScreenView {
     let content = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
     switch pane {
     case .stories: StoryListView.draw(state, into: &grid, rect: content)
-    case .updates: UpdatePaneView.draw(state, into: &grid, rect: content)
+    case .updates:
+      UpdatePaneView.draw(state, into: &grid, rect: content)
+      if content.height > 1 { grid.scrollAreas.append(content) }
     case .entities: SidebarView.draw(state, into: &grid, rect: content)
     }
   }

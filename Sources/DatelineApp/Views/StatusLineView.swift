@@ -10,7 +10,7 @@ public enum StatusLineView {
       let lead = state.search.promptDirection == .forward ? "/" : "?"
       let text = lead + prompt
       // Show the end of a long query so the cursor position stays visible.
-      let glyphs = GlyphScanner.glyphs(of: text)
+      let glyphs = GlyphScanner.glyphs(of: text, repertoire: state.repertoire)
       var shown = text
       var total = glyphs.reduce(0) { $0 + Int($1.width) }
       var dropped = 0

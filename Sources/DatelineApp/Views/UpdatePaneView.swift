@@ -37,7 +37,7 @@ public enum UpdatePaneView {
       }
       guard let part = line.part, let text = story.text(of: part) else { continue }
       // Only this line's bytes are scanned: a paragraph may be megabytes long.
-      let glyphs = TextWrapper.glyphs(of: text, line: line.range)
+      let glyphs = TextWrapper.glyphs(of: text, line: line.range, repertoire: layout.repertoire)
       let base = baseStyle(line.kind)
       let mentions = layout.mentionsByPart[part] ?? []
       var nextMention = firstMention(in: mentions, endingAfter: line.range.scalarStart)
