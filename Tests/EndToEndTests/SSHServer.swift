@@ -57,11 +57,13 @@ final class SSHServer {
     // Foundation.Process bookkeeping another long-lived child would disturb.
     let status = system(
       [Self.sshdPath, "-f", configPath, "-E", log].map(DatelineBinary.quoted).joined(separator: " ") + " </dev/null >/dev/null 2>&1")
-    let deadline = Date().addingTimeInterval(5)
-    while Date() < deadline, status == 0, !Self.accepts(port: port) { usleep(20_000) }
-    pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap {
-      Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    // It listens, then writes its pid file: wait for both.
+    func readPID() -> Int32? {
+      (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline, status == 0, readPID() == nil || !Self.accepts(port: port) { usleep(20_000) }
+    pid = readPID()
     guard status == 0, pid != nil, Self.accepts(port: port) else {
       let reason = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").last.map(String.init)
       stop()
