@@ -8,3 +8,6 @@ if wants("reading") { runReadingBenchmark(megabytes: 50, runs: 7) }
 if wants("entities") { runEntityBenchmark() }
 if wants("reader") { runReaderBenchmark() }
 if wants("library") { runLibraryBenchmark() }
+if wants("feeds") {
+  runFeedBenchmark(directory: FileManager.default.temporaryDirectory.appendingPathComponent("dateline-feed-bench"))
+}

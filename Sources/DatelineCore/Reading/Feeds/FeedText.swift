@@ -1,0 +1,86 @@
+import CLibXML2
+
+/// Feed text in whichever form it is declared or guessed to be, turned into one line of plain text: HTML loses
+/// its tags and entities (block tags separate words) through the HTML reader; runs of ASCII whitespace become
+/// one space (a no-break space survives); control characters and escape sequences never pass.
+enum FeedText {
+  enum Kind {
+    /// Literal text: `<blink>` stays `<blink>`.
+    case text
+    /// HTML markup.
+    case html
+    /// RSS's undeclared text: HTML only when it looks like HTML (a closing tag or an entity), so `1 < 2` stays.
+    case guess
+  }
+
+  /// The plain text of `raw`, or nil when nothing is left.
+  static func plain(_ raw: String, as kind: Kind) -> String? {
+    switch kind {
+    case .text: return collapsed(raw)
+    case .html: return collapsed(HTMLFragmentText.plainText(fromHTML: raw))
+    case .guess: return looksLikeHTML(raw) ? plain(raw, as: .html) : collapsed(raw)
+    }
+  }
+
+  /// Whether text declares nothing but reads as HTML: it holds a closing tag (`</b>`) or an entity (`&amp;`,
+  /// `&#233;`), and every named entity in it is one HTML knows. feedparser's rule, which readers of feeds expect.
+  static func looksLikeHTML(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return false }
+    var found = false
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+        var cursor = index + 2
+        while cursor < bytes.count, isWordByte(bytes[cursor]) { cursor += 1 }
+        if cursor > index + 2, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") { found = true }
+      } else if byte == UInt8(ascii: "&") {
+        var cursor = index + 1
+        let numeric = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "#")
+        if numeric { cursor += 1 }
+        let start = cursor
+        while cursor < bytes.count, isWordByte(bytes[cursor]) { cursor += 1 }
+        if cursor > start, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";") {
+          if !numeric, !isHTMLEntity(String(decoding: bytes[start..<cursor], as: UTF8.self)) { return false }
+          found = true
+        }
+      }
+      index += 1
+    }
+    return found
+  }
+
+  private static func isHTMLEntity(_ name: String) -> Bool {
+    name == "apos"
+      || name.withCString { pointer in
+        htmlEntityLookup(UnsafeRawPointer(pointer).assumingMemoryBound(to: xmlChar.self)) != nil
+      }
+  }
+
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_")
+  }
+
+  /// ASCII whitespace runs as one space, trimmed, sanitised; nil when empty.
+  static func collapsed(_ text: String) -> String? {
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case " ", "\t", "\n", "\r", "\u{0C}":
+        pendingSpace = !out.isEmpty
+      default:
+        if pendingSpace {
+          out.append(" ")
+          pendingSpace = false
+        }
+        out.append(scalar)
+      }
+    }
+    guard !out.isEmpty else { return nil }
+    let cleaned = TextSanitizer.clean(Substring(String(out)))
+    return cleaned.isEmpty ? nil : cleaned
+  }
+}

@@ -1,0 +1,45 @@
+import CLibXML2
+
+/// URL resolution for feeds (RFC 3986, by libxml2): relative links against `xml:base` and the feed's location.
+enum FeedURL {
+  /// `reference` made absolute against `base`; the reference itself when there is no base or it cannot be
+  /// resolved; nil when it is empty.
+  static func resolve(_ reference: String, against base: String?) -> String? {
+    let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { return nil }
+    guard let base, !base.isEmpty else { return trimmed }
+    let built: String? = trimmed.withCString { referencePointer in
+      base.withCString { basePointer in
+        let result = xmlBuildURI(
+          UnsafeRawPointer(referencePointer).assumingMemoryBound(to: xmlChar.self),
+          UnsafeRawPointer(basePointer).assumingMemoryBound(to: xmlChar.self))
+        guard let result else { return nil }
+        defer { LibXML2Memory.free(result) }
+        return String(cString: result)
+      }
+    }
+    return built ?? trimmed
+  }
+
+  /// Whether `text` starts with a URL scheme (`http:`, `tag:`), so that it is absolute.
+  static func hasScheme(_ text: String) -> Bool {
+    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+    return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+      && text.first?.isLetter == true
+  }
+}
+
+/// Frees memory libxml2 allocated, with the deallocator libxml2 was set up with (read through `xmlMemGet`
+/// rather than the `xmlFree` global, which Swift cannot read safely).
+enum LibXML2Memory {
+  static func free(_ pointer: UnsafeMutablePointer<xmlChar>) {
+    var freeFunction: xmlFreeFunc?
+    var mallocFunction: xmlMallocFunc?
+    var reallocFunction: xmlReallocFunc?
+    var strdupFunction: xmlStrdupFunc?
+    guard xmlMemGet(&freeFunction, &mallocFunction, &reallocFunction, &strdupFunction) == 0, let freeFunction else {
+      return
+    }
+    freeFunction(UnsafeMutableRawPointer(pointer))
+  }
+}
