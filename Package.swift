@@ -33,6 +33,8 @@ let package = Package(
       ]),
     .executableTarget(
       name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession"]),
+    // libFuzzer target for the feed and OPML readers (README, "Fuzzing the feed readers").
+    .executableTarget(name: "dateline-fuzz-feeds", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),

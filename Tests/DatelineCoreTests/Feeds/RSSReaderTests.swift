@@ -209,4 +209,16 @@ final class RSSReaderTests: XCTestCase {
     let feed = try FeedFixture.feed(FeedFixture.rss("<item><title>Tom &amp;foo; Jerry &lt;/b&gt;</title></item>"))
     XCTAssertEqual(feed.items.first?.title, "Tom &foo; Jerry </b>")
   }
+
+  func testADescriptionWithHTMLStartTagsIsHTML() throws {
+    let feed = try FeedFixture.feed(
+      FeedFixture.rss(
+        """
+        <item><title>a &lt;br&gt; b</title><description>a &lt;br&gt; b &lt;img src="x.png"&gt;</description></item>
+        <item><title>t</title><description>if a &lt;b then c</description></item>
+        """))
+    XCTAssertEqual(feed.items[0].title, "a <br> b", "a title is HTML only with a closing tag or an entity")
+    XCTAssertEqual(feed.items[0].summary, "a b")
+    XCTAssertEqual(feed.items[1].summary, "if a <b then c")
+  }
 }

@@ -41,8 +41,8 @@ struct AtomReader: XMLFeedFormatReader {
     var published: Date?
     var updated: Date?
     var author: String?
-    var summary: String?
-    var content: String?
+    var summary: FeedMarkup?
+    var content: FeedMarkup?
     var enclosures: [FeedEnclosure] = []
     var categories: [String] = []
     for child in element.children {
@@ -68,9 +68,9 @@ struct AtomReader: XMLFeedFormatReader {
       case "dc:creator":
         if author == nil { author = context.rawText(child).flatMap { FeedAuthor.name(from: $0) } }
       case "summary":
-        if summary == nil { summary = text(child, context: context) }
+        if summary == nil { summary = markup(child, context: context) }
       case "content":
-        if content == nil { content = text(child, context: context) }
+        if content == nil { content = markup(child, context: context) }
       case "category", "dc:subject":
         context.appendCategory(child, key: key, to: &categories)
       default:
@@ -78,13 +78,20 @@ struct AtomReader: XMLFeedFormatReader {
       }
     }
     let link = alternate?.href
+    let contentText = content?.plainText
+    var summaryText = summary?.plainText
+    if contentText == nil { content = nil }
     // As feedparser does, content stands in for a missing summary.
-    if summary == nil { summary = content }
+    if summaryText == nil {
+      summary = content
+      summaryText = contentText
+    }
     return FeedItem(
       id: id
-        ?? FeedItemID.hash(link: link, title: title, published: published.map(FeedDate.rfc3339), text: summary ?? content),
-      title: title, link: link, published: published, updated: updated, author: author, summary: summary,
-      content: content, enclosures: enclosures, categories: categories)
+        ?? FeedItemID.hash(
+          link: link, title: title, published: published.map(FeedDate.rfc3339), text: summaryText ?? contentText),
+      title: title, link: link, published: published, updated: updated, author: author, summary: summaryText,
+      content: contentText, summaryMarkup: summary, contentMarkup: content, enclosures: enclosures, categories: categories)
   }
 
   /// A person construct's name, or its email when it has no name.
@@ -109,6 +116,17 @@ struct AtomReader: XMLFeedFormatReader {
 
   /// A text construct as plain text, by its declared type (and Atom 0.3's mode).
   func text(_ element: XMLNodeRef, context: FeedXMLContext) -> String? {
+    markup(element, context: context)?.plainText
+  }
+
+  /// A text construct's source as HTML or text, by its declared type (and Atom 0.3's mode); nil when it holds
+  /// no text (out-of-line content, binary media, nothing but whitespace).
+  func markup(_ element: XMLNodeRef, context: FeedXMLContext) -> FeedMarkup? {
+    guard let markup = rawMarkup(element, context: context), !markup.isBlank else { return nil }
+    return markup
+  }
+
+  private func rawMarkup(_ element: XMLNodeRef, context: FeedXMLContext) -> FeedMarkup? {
     if element.attribute("src") != nil, context.key(element) == "content", !element.hasElementChildren,
       context.rawText(element) == nil
     {
@@ -120,20 +138,20 @@ struct AtomReader: XMLFeedFormatReader {
       let encoded = (context.rawText(element) ?? "").filter { !$0.isWhitespace }
       guard let data = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else { return nil }
       let decoded = String(decoding: data, as: UTF8.self)
-      return FeedText.plain(decoded, as: Self.isHTML(type) ? .html : .text)
+      return Self.isHTML(type) ? .html(decoded) : .text(decoded)
     }
     if mode == "xml" || type == "xhtml" || type == "application/xhtml+xml" {
-      return context.xhtmlText(element)
+      return context.xhtmlMarkup(element)
     }
     if Self.isHTML(type) || mode == "escaped" && type != "text/plain" && type != "text" {
-      return context.plainText(element, as: .html)
+      return context.markup(element, as: .html)
     }
     if type == "text" || type.hasPrefix("text/") {
-      if element.hasElementChildren { return context.xhtmlText(element) }
-      return FeedText.plain(context.document.text(of: element), as: .text)
+      if element.hasElementChildren { return context.xhtmlMarkup(element) }
+      return .text(context.document.text(of: element))
     }
     if type.hasSuffix("+xml") || type.hasSuffix("/xml") {
-      return FeedText.plain(context.document.text(of: element), as: .text)
+      return .text(context.document.text(of: element))
     }
     return nil  // base64 of some other media type: not text
   }

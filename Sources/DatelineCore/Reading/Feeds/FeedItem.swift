@@ -13,14 +13,19 @@ public struct FeedItem: Sendable, Hashable {
   public var author: String?
   public var summary: String?
   public var content: String?
+  /// The source of `summary` and `content` (HTML or text), for paragraphs.
+  public var summaryMarkup: FeedMarkup?
+  public var contentMarkup: FeedMarkup?
   public var enclosures: [FeedEnclosure]
   public var categories: [String]
 
   public init(
     id: String, title: String? = nil, link: String? = nil, published: Date? = nil, updated: Date? = nil,
-    author: String? = nil, summary: String? = nil, content: String? = nil, enclosures: [FeedEnclosure] = [],
-    categories: [String] = []
+    author: String? = nil, summary: String? = nil, content: String? = nil, summaryMarkup: FeedMarkup? = nil,
+    contentMarkup: FeedMarkup? = nil, enclosures: [FeedEnclosure] = [], categories: [String] = []
   ) {
+    self.summaryMarkup = summaryMarkup
+    self.contentMarkup = contentMarkup
     self.id = id
     self.title = title
     self.link = link

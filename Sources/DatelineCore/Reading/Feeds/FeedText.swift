@@ -11,6 +11,19 @@ enum FeedText {
     case html
     /// RSS's undeclared text: HTML only when it looks like HTML (a closing tag or an entity), so `1 < 2` stays.
     case guess
+    /// An RSS description, which is HTML more often than not: as `guess`, and HTML also when it opens a tag
+    /// HTML knows (`a<br>b`, `<img src=...>`).
+    case description
+  }
+
+  /// `raw` as HTML or text, by its kind (a guess settled by looking).
+  static func markup(_ raw: String, as kind: Kind) -> FeedMarkup {
+    switch kind {
+    case .text: .text(raw)
+    case .html: .html(raw)
+    case .guess: looksLikeHTML(raw) ? .html(raw) : .text(raw)
+    case .description: looksLikeHTML(raw) || opensHTMLTag(raw) ? .html(raw) : .text(raw)
+    }
   }
 
   /// The plain text of `raw`, or nil when nothing is left.
@@ -19,6 +32,7 @@ enum FeedText {
     case .text: return collapsed(raw)
     case .html: return collapsed(HTMLFragmentText.plainText(fromHTML: raw))
     case .guess: return looksLikeHTML(raw) ? plain(raw, as: .html) : collapsed(raw)
+    case .description: return looksLikeHTML(raw) || opensHTMLTag(raw) ? plain(raw, as: .html) : collapsed(raw)
     }
   }
 
@@ -49,6 +63,32 @@ enum FeedText {
       index += 1
     }
     return found
+  }
+
+  /// Whether text holds a start tag of an element HTML knows (`<br>`, `<p class=x>`, `<img/>`).
+  static func opensHTMLTag(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var index = 0
+    while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+      var cursor = open + 1
+      while cursor < bytes.count, cursor - open <= 12, isWordByte(bytes[cursor]) { cursor += 1 }
+      if cursor > open + 1, cursor < bytes.count,
+        [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: "\n")].contains(bytes[cursor])
+      {
+        // The tag must close before anything else opens: `if a <b then c` is no tag.
+        let close = bytes[cursor...].firstIndex(of: UInt8(ascii: ">"))
+        let nextOpen = bytes[cursor...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
+        guard let close, close < nextOpen else {
+          index = open + 1
+          continue
+        }
+        let name = String(decoding: bytes[(open + 1)..<cursor], as: UTF8.self).lowercased()
+        let known = name.withCString { htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil }
+        if known { return true }
+      }
+      index = open + 1
+    }
+    return false
   }
 
   private static func isHTMLEntity(_ name: String) -> Bool {

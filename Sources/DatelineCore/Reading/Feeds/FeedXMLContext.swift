@@ -26,6 +26,19 @@ struct FeedXMLContext {
     return FeedText.plain(document.text(of: element), as: kind)
   }
 
+  /// The element's text as HTML or text by `kind`; markup written as elements is HTML.
+  func markup(_ element: XMLNodeRef, as kind: FeedText.Kind) -> FeedMarkup {
+    if element.hasElementChildren { return .html(document.innerMarkup(of: element)) }
+    return FeedText.markup(document.text(of: element), as: kind)
+  }
+
+  /// Markup written as elements (Atom `type="xhtml"`: the `div` wrapper's content).
+  func xhtmlMarkup(_ element: XMLNodeRef) -> FeedMarkup {
+    let children = element.children
+    if children.count == 1, children[0].localName == "div" { return .html(document.innerMarkup(of: children[0])) }
+    return .html(document.innerMarkup(of: element))
+  }
+
   /// Plain text of markup written as elements (Atom `type="xhtml"`: the `div` wrapper's content).
   func xhtmlText(_ element: XMLNodeRef) -> String? {
     let children = element.children

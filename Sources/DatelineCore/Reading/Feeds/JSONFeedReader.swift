@@ -56,10 +56,12 @@ struct JSONFeedReader: FeedFormatReader {
     let link = fields.string("url").flatMap { FeedURL.resolve($0, against: base) }
     let published = fields.string("date_published").flatMap(FeedDate.parse)
     let updated = fields.string("date_modified").flatMap(FeedDate.parse)
-    let summary = fields.string("summary").flatMap(FeedText.collapsed)
-    let content =
-      fields.string("content_html").flatMap { FeedText.plain($0, as: .html) }
-      ?? fields.string("content_text").flatMap(FeedText.collapsed)
+    let summaryMarkup = fields.string("summary").map(FeedMarkup.text).flatMap { $0.isBlank ? nil : $0 }
+    let html = fields.string("content_html").map(FeedMarkup.html).flatMap { $0.isBlank ? nil : $0 }
+    let text = fields.string("content_text").map(FeedMarkup.text).flatMap { $0.isBlank ? nil : $0 }
+    let contentMarkup = html ?? text
+    let summary = summaryMarkup?.plainText
+    let content = contentMarkup?.plainText
     var author: String?
     if let authors = fields.array("authors") {
       author = authors.lazy.compactMap { ($0 as? [String: Any])?["name"] as? String }.compactMap(FeedText.collapsed)
@@ -93,11 +95,13 @@ struct JSONFeedReader: FeedFormatReader {
     if let text = fields.string("id", coerceNumbers: true).flatMap(FeedText.collapsed) {
       id = text
     } else {
-      id = FeedItemID.hash(link: link, title: title, published: published.map(FeedDate.rfc3339), text: summary ?? content)
+      id = FeedItemID.hash(
+        link: link, title: title, published: published.map(FeedDate.rfc3339), text: summary ?? content)
     }
     return FeedItem(
       id: id, title: title, link: link, published: published, updated: updated, author: author, summary: summary,
-      content: content, enclosures: enclosures, categories: categories)
+      content: content, summaryMarkup: summaryMarkup, contentMarkup: contentMarkup, enclosures: enclosures,
+      categories: categories)
   }
 
   private static func describe(_ error: Error) -> String {

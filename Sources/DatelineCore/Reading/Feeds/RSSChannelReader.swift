@@ -18,7 +18,7 @@ struct RSSChannelReader {
             alternate = candidate
           }
         case "description", "dc:description":
-          if feed.subtitle == nil { feed.subtitle = context.plainText(child, as: .guess) }
+          if feed.subtitle == nil { feed.subtitle = context.plainText(child, as: .description) }
         case "itunes:subtitle", "itunes:summary":
           if feed.subtitle == nil { feed.subtitle = context.plainText(child, as: .text) }
         default:

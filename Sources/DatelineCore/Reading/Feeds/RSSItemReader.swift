@@ -15,8 +15,8 @@ struct RSSItemReader {
     var published: Date?
     var updated: Date?
     var author: String?
-    var summary: String?
-    var content: String?
+    var summary: FeedMarkup?
+    var content: FeedMarkup?
     var enclosures: [FeedEnclosure] = []
     var categories: [String] = []
     let base = context.base(for: element) ?? fallbackBase
@@ -48,13 +48,13 @@ struct RSSItemReader {
       case "author", "dc:creator", "dc:author", "itunes:author", "atom:author":
         if author == nil { author = authorName(child) }
       case "description", "dc:description":
-        if summary == nil { summary = context.plainText(child, as: .guess) }
+        if summary == nil { summary = nonEmpty(context.markup(child, as: .description)) }
       case "itunes:summary":
-        if summary == nil { summary = context.plainText(child, as: .text) }
+        if summary == nil { summary = nonEmpty(context.markup(child, as: .text)) }
       case "content:encoded", "atom:content":
-        if content == nil { content = context.plainText(child, as: .html) }
+        if content == nil { content = nonEmpty(context.markup(child, as: .html)) }
       case "xhtml:body", "xhtml:div":
-        if content == nil { content = FeedText.plain(context.document.innerMarkup(of: child), as: .html) }
+        if content == nil { content = nonEmpty(.html(context.document.innerMarkup(of: child))) }
       case "enclosure":
         if let enclosure = context.enclosure(child, urlAttribute: "url", fallbackBase: fallbackBase) { enclosures.append(enclosure) }
       case "category", "dc:subject", "itunes:category", "itunes:keywords", "atom:category":
@@ -63,8 +63,14 @@ struct RSSItemReader {
         break
       }
     }
+    let contentText = content?.plainText
+    var summaryText = summary?.plainText
+    if contentText == nil { content = nil }
     // As feedparser does, content stands in for a missing summary.
-    if summary == nil { summary = content }
+    if summaryText == nil {
+      summary = content
+      summaryText = contentText
+    }
     if link == nil { link = alternate?.href }
     // A permalink guid stands in for a missing link (not one marked isPermaLink="false").
     if link == nil, let guid, guidIsPermalink, FeedURL.hasScheme(guid) || guid.hasPrefix("/") {
@@ -75,11 +81,15 @@ struct RSSItemReader {
     let id =
       guid.flatMap(FeedText.collapsed) ?? rdfAbout.flatMap(FeedText.collapsed)
       ?? FeedItemID.hash(
-        link: link, title: title, published: published.map(FeedDate.rfc3339), text: summary ?? content)
+        link: link, title: title, published: published.map(FeedDate.rfc3339),
+        text: summaryText ?? contentText)
     return FeedItem(
-      id: id, title: title, link: link, published: published, updated: updated, author: author, summary: summary,
-      content: content, enclosures: enclosures, categories: categories)
+      id: id, title: title, link: link, published: published, updated: updated, author: author, summary: summaryText,
+      content: contentText, summaryMarkup: summary, contentMarkup: content, enclosures: enclosures, categories: categories)
   }
+
+  /// `markup` when it holds any text.
+  private func nonEmpty(_ markup: FeedMarkup) -> FeedMarkup? { markup.isBlank ? nil : markup }
 
   /// An author element's name: `email (Name)` lines, or an Atom-style person with `name` and `email`.
   func authorName(_ element: XMLNodeRef) -> String? {
