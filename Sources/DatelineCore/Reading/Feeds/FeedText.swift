@@ -103,24 +103,51 @@ enum FeedText {
     return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_")
   }
 
-  /// ASCII whitespace runs as one space, trimmed, sanitised; nil when empty.
+  /// ASCII whitespace runs as one space, trimmed, sanitised; nil when empty. Works on UTF-8 bytes and calls
+  /// `TextSanitizer` only when a byte sequence it removes is present (feeds are full of dashes and quotes whose
+  /// lead byte sends the sanitiser down its slow path for nothing).
   static func collapsed(_ text: String) -> String? {
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case " ", "\t", "\n", "\r", "\u{0C}":
-        pendingSpace = !out.isEmpty
-      default:
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      var needsSanitizing = false
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+          pendingSpace = !out.isEmpty
+          index += 1
+          continue
+        }
         if pendingSpace {
-          out.append(" ")
+          out.append(0x20)
           pendingSpace = false
         }
-        out.append(scalar)
+        if byte < 0x20 || byte == 0x7F {
+          needsSanitizing = true
+        } else if byte >= 0xC2, !needsSanitizing {
+          let next = index + 1 < count ? bytes[index + 1] : 0
+          let third = index + 2 < count ? bytes[index + 2] : 0
+          switch byte {
+          case 0xC2: needsSanitizing = (0x80...0x9F).contains(next)  // C1 controls
+          case 0xE2:  // line and paragraph separators, bidi embeddings, overrides and isolates
+            needsSanitizing = (next == 0x80 && (0xA8...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third))
+          case 0xEF: needsSanitizing = next == 0xBB && third == 0xBF  // a stray byte-order mark
+          default: break
+          }
+        }
+        out.append(byte)
+        index += 1
       }
+      guard !out.isEmpty else { return nil }
+      let result = String(decoding: out, as: UTF8.self)
+      guard needsSanitizing else { return result }
+      let cleaned = TextSanitizer.clean(Substring(result))
+      return cleaned.isEmpty ? nil : cleaned
     }
-    guard !out.isEmpty else { return nil }
-    let cleaned = TextSanitizer.clean(Substring(String(out)))
-    return cleaned.isEmpty ? nil : cleaned
   }
+
 }

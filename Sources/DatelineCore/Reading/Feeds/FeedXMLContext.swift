@@ -13,8 +13,14 @@ struct FeedXMLContext {
 
   /// The element's text, trimmed; nil when empty.
   func rawText(_ element: XMLNodeRef) -> String? {
-    let text = document.text(of: element).trimmingCharacters(in: .whitespacesAndNewlines)
-    return text.isEmpty ? nil : text
+    let text = document.text(of: element)
+    let utf8 = text.utf8
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+      return nil
+    }
+    if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+    return String(text[first...last])
   }
 
   /// Plain text of an element whose text is of `kind`. Markup written as elements (unescaped HTML in an RSS

@@ -18,8 +18,15 @@ final class XMLFeedDocument {
     XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOWARNING.rawValue
       | XML_PARSE_IGNORE_ENC.rawValue)
 
+  /// libxml2 sets up its global tables once, before any thread parses (feeds are read on several at once).
+  private static let initialized: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
   /// Parses UTF-8 text (declaration already removed); nil when libxml2 could build no tree at all.
   init?(utf8 text: [UInt8], url: String?) {
+    _ = Self.initialized
     guard let context = xmlNewParserCtxt() else { return nil }
     defer { xmlFreeParserCtxt(context) }
     let collector = ParseErrorCollector()
@@ -114,6 +121,8 @@ private final class ParseErrorCollector {
   private var dropped = 0
 
   func add(_ error: xmlError) {
+    // Warnings (a relative namespace URI, say) are not problems of the document.
+    guard error.level != XML_ERR_WARNING else { return }
     guard lines.count < 8 else {
       dropped += 1
       if dropped == 1 { lines.append("more errors not listed") }
