@@ -137,8 +137,11 @@ struct FeedBytes {
     while index < end {
       let byte = bytes[index]
       if byte < 0x80 {
-        out.append(byte)
-        index += 1
+        // A run of ASCII is copied in one go.
+        var runEnd = index + 1
+        while runEnd < end, bytes[runEnd] < 0x80 { runEnd += 1 }
+        out.append(contentsOf: bytes[index..<runEnd])
+        index = runEnd
         continue
       }
       let length = validSequenceLength(bytes, at: index)

@@ -5,7 +5,7 @@ enum FeedURL {
   /// `reference` made absolute against `base`; the reference itself when there is no base or it cannot be
   /// resolved; nil when it is empty.
   static func resolve(_ reference: String, against base: String?) -> String? {
-    let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = trimmedASCIISpace(reference)
     guard !trimmed.isEmpty else { return nil }
     guard let base, !base.isEmpty else { return trimmed }
     let built: String? = trimmed.withCString { referencePointer in
@@ -19,6 +19,17 @@ enum FeedURL {
       }
     }
     return built ?? trimmed
+  }
+
+  /// `text` without leading and trailing ASCII white space (cheap when there is none, as is usual).
+  static func trimmedASCIISpace(_ text: String) -> String {
+    let utf8 = text.utf8
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+    guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+      return ""
+    }
+    if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+    return String(text[first...last])
   }
 
   /// Whether `text` starts with a URL scheme (`http:`, `tag:`), so that it is absolute.

@@ -21,6 +21,14 @@ struct XMLMarkupRepair {
     var index = 0
     let count = input.count
     while index < count {
+      // Text up to the next '<' or '&' needs nothing: copied in one go.
+      var runEnd = index
+      while runEnd < count, input[runEnd] != UInt8(ascii: "<"), input[runEnd] != UInt8(ascii: "&") { runEnd += 1 }
+      if runEnd > index {
+        out.append(contentsOf: input[index..<runEnd])
+        index = runEnd
+        continue
+      }
       let byte = input[index]
       if byte == UInt8(ascii: "<") {
         // Sections whose ampersands are not references: copy them whole.
