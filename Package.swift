@@ -33,7 +33,9 @@ let package = Package(
       ]),
     .executableTarget(
       name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession"]),
-    // libFuzzer target for the feed and OPML readers (README, "Fuzzing the feed readers").
+    // libFuzzer targets for the readers (README: "Fuzzing"); plain builds replay files given as arguments.
+    .executableTarget(name: "dateline-fuzz-html", dependencies: ["DatelineCore"]),
+    .executableTarget(name: "dateline-fuzz-text", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-fuzz-feeds", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),

@@ -50,8 +50,13 @@ struct CaptureImport {
     } else {
       key = story.id.rawValue
       try db.execute(
-        sql: "INSERT INTO stories (key, headline, standfirst, created_at, last_capture_at) VALUES (?, ?, ?, ?, ?)",
-        arguments: [key, story.headline, story.standfirst, date.timeIntervalSince1970, date.timeIntervalSince1970])
+        sql: """
+          INSERT INTO stories (key, headline, standfirst, created_at, last_capture_at, canonical_url)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          key, story.headline, story.standfirst, date.timeIntervalSince1970, date.timeIntervalSince1970, story.canonicalURL,
+        ])
       storyID = db.lastInsertedRowID
     }
     let oldHeadline = try String.fetchOne(db, sql: "SELECT headline FROM stories WHERE id = ?", arguments: [storyID])
@@ -66,8 +71,11 @@ struct CaptureImport {
     let rowIDs = try writeUpdates(merge, stored: stored, incoming: incoming, story: storyID, capture: captureID)
 
     try db.execute(
-      sql: "UPDATE stories SET headline = ?, standfirst = ?, last_capture_at = ? WHERE id = ?",
-      arguments: [story.headline, story.standfirst, date.timeIntervalSince1970, storyID])
+      sql: """
+        UPDATE stories SET headline = ?, standfirst = ?, last_capture_at = ?,
+          canonical_url = coalesce(?, canonical_url) WHERE id = ?
+        """,
+      arguments: [story.headline, story.standfirst, date.timeIntervalSince1970, story.canonicalURL, storyID])
 
     if let analyze {
       let touched = (merge.new + merge.changed).sorted()
@@ -87,8 +95,13 @@ struct CaptureImport {
   }
 
   /// The story this capture belongs to: one with a capture from the same source, the same headline
-  /// fingerprint, or an edited headline.
+  /// fingerprint, or an edited headline. A web page's story is the one of its canonical URL and no other: a
+  /// live blog whose headline is rewritten stays one story, two days' blogs with similar headlines stay two.
   private func findStory() throws -> (Int64, String)? {
+    if story.canonicalURL != nil {
+      return try Row.fetchOne(db, sql: "SELECT id, key FROM stories WHERE key = ?", arguments: [story.id.rawValue])
+        .map { ($0[0], $0[1]) }
+    }
     if let row = try Row.fetchOne(
       db,
       sql: """
@@ -131,17 +144,18 @@ struct CaptureImport {
     let insert = try db.cachedStatement(
       sql: """
         INSERT INTO updates (story_id, position, identity, title, time, kind, line, opening, paragraphs, links,
-          content_hash, first_capture_id, last_capture_id, changed, mark)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'new')
+          content_hash, first_capture_id, last_capture_id, changed, mark, page_id, published)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'new', ?, ?)
         """)
     let change = try db.cachedStatement(
       sql: """
         UPDATE updates SET position = ?, identity = ?, title = ?, time = ?, kind = ?, line = ?, opening = ?,
           paragraphs = ?, links = ?, content_hash = ?, last_capture_id = ?, changed = 1,
-          mark = CASE WHEN mark = 'new' THEN 'new' ELSE 'changed' END
+          mark = CASE WHEN mark = 'new' THEN 'new' ELSE 'changed' END, page_id = ?, published = ?
         WHERE id = ?
         """)
-    let seen = try db.cachedStatement(sql: "UPDATE updates SET position = ?, time = ?, last_capture_id = ? WHERE id = ?")
+    let seen = try db.cachedStatement(
+      sql: "UPDATE updates SET position = ?, time = ?, last_capture_id = ?, published = coalesce(?, published) WHERE id = ?")
     let move = try db.cachedStatement(sql: "UPDATE updates SET position = ? WHERE id = ?")
 
     let (positions, _) = UpdatePositions.assign(merge.entries, stored: stored.map(\.position))
@@ -153,7 +167,7 @@ struct CaptureImport {
         try insert.execute(arguments: [
           storyID, position, update.id.rawValue, update.title, update.time, update.kind.rawValue, update.line,
           incoming[i].opening, StoredJSON.paragraphs(update.paragraphs), StoredJSON.links(update.links),
-          incoming[i].contentHash, captureID, captureID,
+          incoming[i].contentHash, captureID, captureID, update.pageID, update.published,
         ])
         rowIDs[i] = db.lastInsertedRowID
       case (let s?, let i?):
@@ -164,10 +178,10 @@ struct CaptureImport {
           try change.execute(arguments: [
             position, update.id.rawValue, update.title, update.time, update.kind.rawValue, update.line,
             incoming[i].opening, StoredJSON.paragraphs(update.paragraphs), StoredJSON.links(update.links),
-            incoming[i].contentHash, captureID, row.id,
+            incoming[i].contentHash, captureID, update.pageID, update.published, row.id,
           ])
         } else {
-          try seen.execute(arguments: [position, story.updates[i].time, captureID, row.id])
+          try seen.execute(arguments: [position, story.updates[i].time, captureID, story.updates[i].published, row.id])
         }
       case (let s?, nil):
         if stored[s].position != position { try move.execute(arguments: [position, stored[s].id]) }

@@ -46,7 +46,7 @@ extension Library {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT id, identity, title, time, kind, line, paragraphs, links, mark, changed FROM updates
+          SELECT id, identity, title, time, kind, line, paragraphs, links, mark, changed, page_id, published FROM updates
           WHERE story_id = ? ORDER BY position LIMIT ? OFFSET ?
           """, arguments: [story, range.upperBound - lower, lower])
       let decoder = JSONDecoder()
@@ -59,6 +59,8 @@ extension Library {
           id: UpdateID(rawValue: row[1]), title: row[2], line: row[5], paragraphs: paragraphs, links: links,
           kind: Update.Kind(rawValue: row[4]) ?? .text)
         update.time = row[3]
+        update.pageID = row[10]
+        update.published = row[11]
         let mark = (row[8] as String?).flatMap(UpdateMark.init(rawValue:))
         result.append(StoredUpdate(id: row[0], index: index, update: update, mark: mark, everChanged: row[9]))
         index += 1
@@ -80,6 +82,9 @@ extension Library {
     }
     let stored = try updates(story: id, range: 0..<summary.updateCount)
     var story = Story(source: source ?? "", headline: summary.headline, standfirst: summary.standfirst)
+    story.canonicalURL = try read { db in
+      try String.fetchOne(db, sql: "SELECT canonical_url FROM stories WHERE id = ?", arguments: [id])
+    }
     story.id = StoryID(rawValue: summary.key)
     story.updates = stored.map(\.update)
     return (story, stored)

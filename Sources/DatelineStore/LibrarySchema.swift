@@ -7,9 +7,9 @@ enum LibrarySchema {
   /// for one.
   static let applicationID: Int32 = 0x444C_4E45
   /// `PRAGMA user_version` after the last migration: the schema this build knows.
-  static let version = 2
+  static let version = 3
   /// The migration identifiers, oldest first; `version` is their count.
-  static let identifiers = ["v1-stories-updates", "v2-entities"]
+  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -97,6 +97,16 @@ enum LibrarySchema {
           CREATE INDEX mentions_update ON mentions(update_id);
           CREATE INDEX mentions_story ON mentions(story_id);
           PRAGMA user_version = 2;
+          """)
+    }
+    // Web pages: a story's canonical URL (its identity is `url:` and it), a post's page id and its instant.
+    migrator.registerMigration(identifiers[2]) { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE stories ADD COLUMN canonical_url TEXT;
+          ALTER TABLE updates ADD COLUMN page_id TEXT;
+          ALTER TABLE updates ADD COLUMN published TEXT;
+          PRAGMA user_version = 3;
           """)
     }
     return migrator

@@ -1,7 +1,7 @@
 import Foundation
 
 // Release-built benchmarks that print figures: `swift run -c release dateline-bench [reading|...]`.
-let which = Set(CommandLine.arguments.dropFirst())
+let which = Set(CommandLine.arguments.dropFirst().filter { !$0.contains("/") })
 func wants(_ name: String) -> Bool { which.isEmpty || which.contains(name) }
 
 if wants("reading") { runReadingBenchmark(megabytes: 50, runs: 7) }
@@ -10,4 +10,9 @@ if wants("reader") { runReaderBenchmark() }
 if wants("library") { runLibraryBenchmark() }
 if wants("feeds") {
   runFeedBenchmark(directory: FileManager.default.temporaryDirectory.appendingPathComponent("dateline-feed-bench"))
+}
+if wants("html") {
+  // `dateline-bench html [FOLDER]`: a folder of pages instead of the fixtures.
+  let folder = CommandLine.arguments.dropFirst().first { $0 != "html" && !$0.hasPrefix("-") && $0.contains("/") }
+  runHTMLBenchmark(folder: folder)
 }

@@ -127,4 +127,54 @@ final class ParseCommandTests: XCTestCase {
     XCTAssertTrue(result.stdout.contains("Danube floods live"))
     XCTAssertTrue(result.stdout.contains(#""removed": [{"line": 3"#), "boilerplate rules are embedded too")
   }
+
+  // MARK: Web pages
+
+  private var htmlFixtures: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/html")
+  }
+
+  func testAnHTMLPageIsRecognisedByItsBytesWhateverItsName() throws {
+    let page = try Data(contentsOf: htmlFixtures.appendingPathComponent("guardian-live.html"))
+    let saved = try write(Array(page), "saved-page.txt")
+    let result = try run(["parse", "--json", saved])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(object["source"] as? String, saved)
+    XCTAssertEqual(object["headline"] as? String, "Storm Orla live: ferries cancelled as gusts reach 90mph on west coast")
+    XCTAssertEqual(object["canonical_url"] as? String, "https://www.dailyledger.example/uk-news/live/2026/mar/03/storm-orla-live-updates")
+    let updates = try XCTUnwrap(object["updates"] as? [[String: Any]])
+    XCTAssertEqual(updates.first?["id"] as? String, "block-65e4a1f08f08c7c1")
+    XCTAssertEqual(updates.first?["time"] as? String, "2026-03-03T14:05:12Z")
+    XCTAssertEqual(updates.first?["time_text"] as? String, "14.05 GMT")
+    XCTAssertEqual(updates.first?["title"] as? String, "Rail operator suspends coastal line")
+  }
+
+  func testPagesFromStandardInputAndAFeedAndAnEmptyShell() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["parse", "-"]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    input.fileHandleForWriting.write(try Data(contentsOf: htmlFixtures.appendingPathComponent("bbc-article.html")))
+    try input.fileHandleForWriting.close()
+    let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0)
+    XCTAssertTrue(stdout.hasPrefix("# Rare orchid found on motorway verge"))
+
+    let feed = try write(Array("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title></channel></rss>".utf8), "feed.html")
+    let shell = try write(Array(try Data(contentsOf: htmlFixtures.appendingPathComponent("script-only.html"))), "app.html")
+    let result = try run(["parse", feed, shell])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stderr, """
+      dateline: \(feed): feeds are not supported yet (found: RSS feed)
+      dateline: \(shell): no article text found in the page
+
+      """)
+  }
 }

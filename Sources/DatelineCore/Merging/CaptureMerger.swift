@@ -116,6 +116,8 @@ public struct CaptureMerger: Sendable {
     for i in unmatchedCapture {
       let shape = UpdateSimilarity.Shape(capture[i])
       for (k, s) in unmatchedStored.enumerated() {
+        // Two posts the page gave different ids are two posts, however alike their text.
+        if capture[i].id.isPageID && stored[s].id.isPageID { continue }
         if let score = UpdateSimilarity.score(shape, storedShapes[k]) { pairs.append((score, i, s)) }
       }
     }

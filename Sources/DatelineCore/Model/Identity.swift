@@ -44,6 +44,9 @@ public struct UpdateID: RawRepresentable, Codable, Sendable, Hashable, CustomStr
     rawValue = trimmed.utf8.count <= 48 ? "id:" + trimmed : Self.format("h", TextFingerprint.byteHash(trimmed))
   }
 
+  /// Whether the id is the page's own id for the post (`init(pageID:)`), not one derived from its text.
+  public var isPageID: Bool { rawValue.hasPrefix("id:") || rawValue.hasPrefix("h:") }
+
   public init(title: String?, firstParagraph: String?) {
     self.init(titleKeyHash: title.map { TextFingerprint.keyHash($0) }, firstParagraph: firstParagraph)
   }

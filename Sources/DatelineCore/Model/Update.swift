@@ -27,8 +27,10 @@ public struct Update: Codable, Sendable, Hashable, Identifiable {
 
   public init(
     id: UpdateID? = nil, title: String?, line: Int, paragraphs: [Paragraph] = [], links: [LinkCard] = [],
-    kind: Kind = .text, time: String? = nil, timeLine: Int? = nil
+    kind: Kind = .text, time: String? = nil, timeLine: Int? = nil, pageID: String? = nil, published: String? = nil
   ) {
+    self.pageID = pageID
+    self.published = published
     self.title = title
     self.line = line
     self.paragraphs = paragraphs

@@ -40,10 +40,21 @@ struct ArticleExtractor {
     guard !roots.isEmpty else { return [] }
     let headline = metadata.headline.map { TextFingerprint.key($0) }
     let standfirst = metadata.standfirst.map { TextFingerprint.key($0) }
-    return scan.blocks.filter { block in
-      guard roots.contains(where: { scan.contains($0, block.element) }) else { return false }
-      return keeps(block, headlineKey: headline, standfirstKey: standfirst)
+    var kept: [HTMLBlock] = []
+    for (index, block) in scan.blocks.enumerated() {
+      guard let root = roots.first(where: { scan.contains($0, block.element) }) else { continue }
+      if scan.isBoilerplate(block, inside: root) { continue }
+      guard keeps(block, headlineKey: headline, standfirstKey: standfirst) else { continue }
+      // A heading over a list of links ("Related coverage", "More on this story") goes with the list.
+      if block.isHeading, index + 1 < scan.blocks.count, Self.isLinkList(scan.blocks[index + 1]) { continue }
+      kept.append(block)
     }
+    return kept
+  }
+
+  /// A block that is a link of a list of links, not prose.
+  static func isLinkList(_ block: HTMLBlock) -> Bool {
+    block.linkDensity > 0.5 || block.kind == .listItem && block.linkDensity > 0.3
   }
 
   /// Whether a block inside the body is body text.
@@ -56,14 +67,31 @@ struct ArticleExtractor {
     if block.linkDensity > 0.5 && !(block.kind == .paragraph && block.byteCount > 200) { return false }
     if block.kind == .listItem && block.linkDensity > 0.3 { return false }
     if rules.isBadge(block.text) { return false }
+    if rules.isDateline(block.text) { return false }
+    // A short line holding a `<time>` is a dateline or byline ("9 July 2026 Jane Doe, reporter"), not prose.
+    if element.holdsTime && block.byteCount < 100 && scan.elements[block.element].tag != .p { return false }
     let key = TextFingerprint.key(block.text)
     if key.isEmpty { return false }
     if key == headlineKey || key == standfirstKey { return false }
     return true
   }
 
-  /// The elements that hold the body.
+  /// The elements that hold the body: the chosen containers, and the picture captions beside them in their
+  /// parent (a lead picture often sits just outside the body's own container).
   func bodyRoots() -> [Int] {
+    let roots = textRoots()
+    var captions: [Int] = []
+    for root in roots {
+      let parent = Int(scan.elements[root].parent)
+      guard parent > 0, scan.elements[parent].tag != .body, scan.elements[parent].tag != .html else { continue }
+      for block in scan.blocks where block.kind == .caption && scan.contains(parent, block.element) && !scan.isBoilerplate(block, inside: parent) {
+        if !roots.contains(where: { scan.contains($0, block.element) }) { captions.append(block.element) }
+      }
+    }
+    return roots + captions
+  }
+
+  func textRoots() -> [Int] {
     if !scan.articleBodies.isEmpty {
       // Nested markings (a body inside a body) count once.
       return scan.articleBodies.filter { inner in !scan.articleBodies.contains { $0 != inner && scan.contains($0, inner) } }
@@ -83,7 +111,7 @@ struct ArticleExtractor {
       textBytes[block.element] += block.byteCount
       linkBytes[block.element] += block.linkBytes
       guard block.kind == .paragraph || block.kind == .quote || block.kind == .preformatted,
-        block.byteCount >= Self.shortestScoringParagraph, block.linkDensity < 0.5
+        block.byteCount >= Self.shortestScoringParagraph, block.linkDensity < 0.5, block.droppedBy == nil
       else { continue }
       let commas = block.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
       let points = 1 + Double(min(commas, 6)) * 0.5 + min(Double(block.byteCount) / 100, 3)
@@ -166,22 +194,7 @@ struct ArticleExtractor {
 
   /// The blocks the boilerplate line rules leave, with what they removed recorded.
   mutating func filtered(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
-    let lines = blocks.enumerated().map { InputLine(number: $0.offset + 1, text: $0.element.text) }
-    let result = BoilerplateFilter(rules: boilerplate).filter(lines)
-    var kept: [HTMLBlock] = []
-    var keptByNumber: [Int: String] = [:]
-    for line in result.kept where !line.text.isEmpty { keptByNumber[line.number] = line.text }
-    for (offset, block) in blocks.enumerated() {
-      guard let text = keptByNumber[offset + 1] else { continue }
-      var block = block
-      block.text = text
-      kept.append(block)
-    }
-    removed += result.removed.map { removal in
-      let line = blocks.indices.contains(removal.line - 1) ? blocks[removal.line - 1].line : removal.line
-      return RemovedText(line: line, text: removal.text, reason: removal.reason)
-    }
-    return kept
+    BlockBoilerplateFilter(rules: boilerplate).filter(blocks, removed: &removed)
   }
 }
 

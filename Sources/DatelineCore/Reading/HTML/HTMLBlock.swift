@@ -18,6 +18,8 @@ struct HTMLBlock {
   var linkBytes: Int
   /// The preorder index (in `HTMLPageScan.elements`) of the element the text lies directly in.
   var element: Int
+  /// The innermost element around the block that the hints call boilerplate, if any.
+  var droppedBy: Int? = nil
 
   var byteCount: Int { text.utf8.count }
   var linkDensity: Double { byteCount == 0 ? 0 : Double(linkBytes) / Double(byteCount) }

@@ -12,9 +12,13 @@ final class HTMLDocument {
   private var tags: [UnsafeRawPointer: HTMLTag] = [:]
   private let internsNames: Bool
 
+  /// XML_PARSE_HUGE lifts libxml2's depth limit of 256 elements, past which it stops parsing and the rest of
+  /// the page is lost (pages of nested layout divs reach it); the input's size is capped by the reader instead,
+  /// and every walk over the tree here is iterative, so depth costs no stack.
   static let options = Int32(
     HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
       | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+    | Int32(XML_PARSE_HUGE.rawValue)
 
   /// libxml2 sets up its global tables once, before any thread parses.
   private static let initialized: Bool = {
@@ -32,7 +36,14 @@ final class HTMLDocument {
       var options = Self.options
       if case .other = charset { options &= ~Int32(HTML_PARSE_IGNORE_ENC.rawValue) }
       if let converted = charset.utf8Bytes(body) {
-        return (Self.parse(converted, url: url, encoding: "UTF-8", options: options), charset)
+        let clean = converted.withUnsafeBufferPointer(RawEscapeStripper.strip) ?? converted
+        return (Self.parse(clean, url: url, encoding: "UTF-8", options: options), charset)
+      }
+      if case .other = charset {
+        return (Self.parse(body, url: url, encoding: charset.libxml2Label, options: options), charset)
+      }
+      if let clean = RawEscapeStripper.strip(body) {
+        return (Self.parse(clean, url: url, encoding: "UTF-8", options: options), charset)
       }
       return (Self.parse(body, url: url, encoding: charset.libxml2Label, options: options), charset)
     }

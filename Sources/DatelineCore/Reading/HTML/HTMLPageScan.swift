@@ -3,9 +3,11 @@ import CLibXML2
 /// One walk over a parsed page that gathers everything the extractors need: its metadata (`<title>`,
 /// `<meta>`, `<link rel=canonical>`, JSON-LD), a table of its elements, and its text as blocks.
 ///
-/// Elements that are never text (scripts, styles, media, forms), hidden ones, and boilerplate by their tag
-/// (`nav`, `footer`, `aside`, a site `header`) or by the class and id hints of `HTMLRules` are not walked into:
-/// their text never becomes a block.
+/// Elements that are never text (scripts, styles, media, form controls), hidden ones, and boilerplate by their
+/// tag (`nav`, `footer`, `aside`, a site `header`) are not walked into: their text never becomes a block.
+/// Boilerplate by the class and id hints of `HTMLRules`, and forms, are walked into but marked (`droppedBy`):
+/// a hint can be wrong about a wrapper ("page has-sidebar", the `<form>` an ASP.NET page wraps around
+/// everything), so the extractors drop such text only when the marked element lies inside what they chose.
 struct HTMLPageScan {
   /// One element, by its preorder index.
   struct Element {
@@ -19,6 +21,12 @@ struct HTMLPageScan {
     var verdict: HTMLRules.Verdict
     /// Inside a `<header>` (an article's: site headers are skipped).
     var inHeader: Bool
+    /// The page's own id for the element (`id`, else `data-...id`).
+    var pageID: String?
+    /// The element is or holds a post's time (a `<time>`, an epoch `data-` attribute).
+    var holdsTime: Bool
+    /// The first class name, which with the tag names the kind of element a template repeats.
+    var firstClass: Substring
   }
 
   private(set) var elements: [Element] = []
@@ -39,11 +47,39 @@ struct HTMLPageScan {
     walker.flush()
     elements = walker.elements
     blocks = walker.blocks
+    forgiveWrappers()
     meta = walker.meta
     title = walker.title
     canonical = walker.canonical
     jsonLD = walker.jsonLD
     articleBodies = walker.articleBodies
+  }
+
+  /// A boilerplate mark on an element that holds most of the page's prose was a wrong guess (a wrapper classed
+  /// "has-sidebar", a page-wide `<form>`): such marks are lifted. An outer mark around one of them holds at
+  /// least as much prose, so a block's innermost mark decides.
+  private mutating func forgiveWrappers() {
+    guard blocks.contains(where: { $0.droppedBy != nil }) else { return }
+    var prose = [Int](repeating: 0, count: elements.count)
+    var total = 0
+    for block in blocks where !block.isHeading {
+      let bytes = block.byteCount - block.linkBytes
+      prose[block.element] += bytes
+      total += bytes
+    }
+    for index in stride(from: elements.count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+      prose[Int(elements[index].parent)] += prose[index]
+    }
+    for index in blocks.indices {
+      if let marked = blocks[index].droppedBy, prose[marked] * 2 > total { blocks[index].droppedBy = nil }
+    }
+  }
+
+  /// Whether a block lies inside boilerplate (by the hints) that lies inside `container`: text to leave out
+  /// when `container` is what was chosen.
+  func isBoilerplate(_ block: HTMLBlock, inside container: Int) -> Bool {
+    guard let marked = block.droppedBy else { return false }
+    return contains(container, marked)
   }
 
   /// Whether element `inner` is `outer` or lies inside it.
@@ -66,10 +102,13 @@ struct HTMLPageScan {
     var open: [Int32] = []
     /// The block-level elements open, innermost last: the text gathered belongs to the innermost.
     var openBlocks: [Int32] = []
+    /// The open elements the hints call boilerplate, innermost last.
+    var dropped: [Int32] = []
     var text = TextAccumulator()
     var textLine = 0
     var linkDepth = 0
     var quoteDepth = 0
+    var captionDepth = 0
     var articleDepth = 0
     var headerDepth = 0
 
@@ -103,27 +142,32 @@ struct HTMLPageScan {
         return false
       default: break
       }
-      if tag.isNeverText || HTMLVisibility.isHidden(node) { return false }
+      if tag.isNeverText { return false }
+      let attributes = ElementAttributes(node)
+      if attributes.hidden { return false }
       // Boilerplate by its element: menus, page footers, side rails. A header outside any article is the
       // site's (logo, menu); inside one it holds the headline, standfirst and byline, and post headers hold
       // a post's title and time.
-      if tag == .nav || tag == .footer || tag == .aside || tag == .form { return false }
+      if tag == .nav || tag == .footer || tag == .aside { return false }
       if tag == .header && articleDepth == 0 { return false }
-      let verdict = hints(node, tag: tag)
-      if verdict == .drop { return false }
+      let verdict = tag == .form ? .drop : hints(attributes, tag: tag)
 
       let index = Int32(elements.count)
       elements.append(
         Element(
           node: node.pointer, tag: tag, parent: open.last ?? -1, end: index, verdict: verdict,
-          inHeader: headerDepth > 0 || tag == .header))
+          inHeader: headerDepth > 0 || tag == .header, pageID: attributes.pageID,
+          holdsTime: attributes.epoch != nil || tag == .time,
+          firstClass: attributes.classes.split(separator: " ").first ?? ""))
       open.append(index)
-      if node.hasAttribute("itemprop"), node.attribute("itemprop")?.lowercased().contains("articlebody") == true {
+      if verdict == .drop { dropped.append(index) }
+      if !attributes.itemprop.isEmpty, attributes.itemprop.lowercased().contains("articlebody") {
         articleBodies.append(Int(index))
       }
       switch tag {
       case .a: linkDepth += 1
       case .blockquote: quoteDepth += 1
+      case .figcaption: captionDepth += 1
       case .article: articleDepth += 1
       case .header: headerDepth += 1
       default: break
@@ -139,13 +183,16 @@ struct HTMLPageScan {
       guard let index = open.popLast() else { return }
       let tag = elements[Int(index)].tag
       elements[Int(index)].end = Int32(elements.count - 1)
+      if elements[Int(index)].holdsTime, let parent = open.last { elements[Int(parent)].holdsTime = true }
       if tag.isBlock {
         flush()
         _ = openBlocks.popLast()
       }
+      if dropped.last == index { dropped.removeLast() }
       switch tag {
       case .a: linkDepth -= 1
       case .blockquote: quoteDepth -= 1
+      case .figcaption: captionDepth -= 1
       case .article: articleDepth -= 1
       case .header: headerDepth -= 1
       default: break
@@ -162,6 +209,8 @@ struct HTMLPageScan {
       let kind: HTMLBlock.Kind
       if let level = tag.headingLevel {
         kind = .heading(level: level)
+      } else if captionDepth > 0 {
+        kind = .caption  // a caption's own paragraphs (`<figcaption><p>`) are still a caption
       } else if quoteDepth > 0 {
         kind = .quote
       } else {
@@ -172,15 +221,16 @@ struct HTMLPageScan {
         default: kind = .paragraph
         }
       }
-      blocks.append(HTMLBlock(kind: kind, text: line, line: textLine, linkBytes: linkBytes, element: Int(owner)))
+      blocks.append(
+        HTMLBlock(
+          kind: kind, text: line, line: textLine, linkBytes: linkBytes, element: Int(owner),
+          droppedBy: dropped.last.map(Int.init)))
     }
 
     /// What the rules' hints say of the element's class and id.
-    func hints(_ node: HTMLNode, tag: HTMLTag) -> HTMLRules.Verdict {
-      let classes = node.attribute("class") ?? ""
-      let id = node.attribute("id") ?? ""
-      if classes.isEmpty && id.isEmpty { return .none }
-      let verdict = rules.verdict(classAndID: classes + " " + id)
+    func hints(_ attributes: ElementAttributes, tag: HTMLTag) -> HTMLRules.Verdict {
+      if attributes.classes.isEmpty && attributes.id.isEmpty { return .none }
+      let verdict = rules.verdict(classAndID: attributes.classes + " " + attributes.id)
       // The page's own frame is never dropped by a hint: a body classed "has-sidebar" is still the page.
       if verdict == .drop && (tag == .html || tag == .body || tag == .main || tag == .article) { return .noise }
       return verdict

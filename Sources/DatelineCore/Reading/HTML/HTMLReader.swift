@@ -1,6 +1,10 @@
 /// Reads an HTML page into a story: an article as one update (sub-headings start further ones), a live blog
 /// as one update per post. The headline, standfirst and canonical URL come from the page's metadata.
 public struct HTMLReader: DocumentReader {
+  /// Web pages past this are refused: real article pages are well under 10 MB, and libxml2's tree takes
+  /// several times the page's size in memory.
+  public static let largestPage = 64 * 1024 * 1024
+
   public var rules: HTMLRules
   /// Line rules shared with text captures: share prompts and appeals that sit inside the body's markup.
   public var boilerplate: BoilerplateRules
@@ -12,6 +16,9 @@ public struct HTMLReader: DocumentReader {
 
   public func read(_ input: InputDocument) throws(CaptureReadError) -> Story {
     if input.bytes.isEmpty { throw .empty(source: input.source) }
+    if input.bytes.count > Self.largestPage {
+      throw .tooLarge(source: input.source, bytes: input.bytes.count, limit: Self.largestPage)
+    }
     if CaptureDecoder.looksBinary(input.bytes.prefix(65_536)), !startsWithUTF16BOM(input.bytes) {
       throw .binary(source: input.source)
     }
@@ -21,12 +28,21 @@ public struct HTMLReader: DocumentReader {
     let scan = HTMLPageScan(document: document, rules: rules)
     let metadata = PageMetadata(scan: scan, document: document, url: input.url)
     var article = ArticleExtractor(scan: scan, metadata: metadata, rules: rules, boilerplate: boilerplate)
-    let updates = article.updates()
+    var liveBlog = LiveBlogExtractor(
+      scan: scan, document: document, metadata: metadata, rules: rules, boilerplate: boilerplate)
+    let updates: [Update]
+    let removed: [RemovedText]
+    if let posts = liveBlog.updates(articleBlocks: { article.bodyBlocks() }) {
+      (updates, removed) = (posts, liveBlog.removed)
+    } else {
+      updates = article.updates()
+      removed = article.removed
+    }
     guard !updates.isEmpty else { throw .noArticleText(source: input.source) }
     guard let headline = metadata.headline ?? updates.first?.displayName else { throw .noArticleText(source: input.source) }
     var story = Story(
       source: input.source, headline: headline, headlineLine: metadata.headlineLine, standfirst: metadata.standfirst,
-      standfirstLine: metadata.standfirst == nil ? nil : metadata.headlineLine, updates: updates, removed: article.removed)
+      standfirstLine: metadata.standfirst == nil ? nil : metadata.headlineLine, updates: updates, removed: removed)
     story.setCanonicalURL(metadata.canonicalURL)
     return story
   }

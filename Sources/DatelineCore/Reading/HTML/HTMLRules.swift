@@ -15,6 +15,8 @@ public struct HTMLRules: Sendable {
   private(set) var noise: [Pattern] = []
   /// Post labels, lower case.
   private(set) var badges: [String] = []
+  /// Words that open a page's dateline ("Published 4 June 2026"), lower case.
+  private(set) var datelines: [String] = []
 
   public static let fileName = "html.rules"
 
@@ -43,6 +45,7 @@ public struct HTMLRules: Sendable {
       case "content": rules.content.append(pattern)
       case "noise": rules.noise.append(pattern)
       case "badge": rules.badges.append(value)
+      case "dateline": rules.datelines.append(value)
       default: problems.append("\(fileName):\(number + 1): unknown kind '\(parts[0])'")
       }
     }
@@ -82,6 +85,16 @@ public struct HTMLRules: Sendable {
   }
 
   func isBadge(_ text: String) -> Bool { removingBadge(from: text) == nil }
+
+  /// A short line that opens with a dateline word and holds a digit: when the page was published or updated,
+  /// not article text.
+  func isDateline(_ text: String) -> Bool {
+    guard text.utf8.count <= 64, text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+    let lowered = text.lowercased()
+    return datelines.contains { word in
+      lowered.hasPrefix(word) && lowered.dropFirst(word.count).first.map { !$0.isLetter } ?? false
+    }
+  }
 
   private func matches(_ patterns: [Pattern], _ bytes: [UInt8]) -> Bool {
     patterns.contains { Self.matches($0, bytes) }

@@ -20,6 +20,10 @@ struct PageMetadata {
       scan.meta["twitter:title"], scan.title.map { Self.withoutSiteName($0, siteName: siteName) },
     ]
     headline = candidates.lazy.compactMap { $0.map(Self.clean) }.first { !$0.isEmpty }
+    if let title = headline, title == scan.title.map(Self.clean), let part = Self.titlePart(title, shownIn: scan.blocks) {
+      // Only a `<title>` to go on, "Site - Headline": the part the page also shows as a line is the headline.
+      headline = part
+    }
     headlineLine = h1?.line ?? 1
     let descriptions: [String?] = [
       scan.meta["og:description"], scan.meta["description"], jsonLD?.description, scan.meta["twitter:description"],
@@ -27,6 +31,20 @@ struct PageMetadata {
     standfirst = descriptions.lazy.compactMap { $0.map(Self.clean) }.first { !$0.isEmpty }
     let addresses: [String?] = [scan.canonical, scan.meta["og:url"], jsonLD?.url, url]
     canonicalURL = addresses.lazy.compactMap { $0.flatMap { Self.absolute($0, base: url) } }.first
+  }
+
+  /// The part of a `<title>` cut at a separator (" - ", " | ") that one of the page's first blocks repeats.
+  static func titlePart(_ title: String, shownIn blocks: [HTMLBlock]) -> String? {
+    var parts: [String] = []
+    for separator in [" | ", " - ", " – ", " — ", " :: "] where title.contains(separator) {
+      parts += title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    guard !parts.isEmpty else { return nil }
+    let keys = Dictionary(parts.map { (TextFingerprint.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+    for block in blocks.prefix(40) {
+      if let part = keys[TextFingerprint.key(block.text)], !part.isEmpty { return part }
+    }
+    return nil
   }
 
   /// Metadata text is HTML-escaped text at most, sometimes markup: plain text on one line.

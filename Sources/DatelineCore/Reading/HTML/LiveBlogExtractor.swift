@@ -1,0 +1,316 @@
+/// Finds the posts of a live blog and turns each into an update with its title, time, instant and the
+/// page's id for it. Three signals, each site-independent:
+/// - Repeated post blocks: a live blog's template repeats one element per post (same tag, same first class)
+///   side by side, most of them carrying a machine-readable time (`<time datetime>`, an epoch attribute) and
+///   prose. Of such runs the one with the most prose wins: a "key events" list repeats timed items too, but
+///   they are links, not prose; a pinned copy of a post lies outside the run, or repeats an id seen already.
+/// - Runs of time headings ("12.31 Uhr: ...", "15:05 ..."): tickers with no post markup at all.
+/// - JSON-LD `liveBlogUpdate`: the posts as the publisher lists them for search engines. Often only the
+///   latest, while the markup renders only the first page of posts: the two are joined by id (the post URL's
+///   fragment is the element's id) or by text, without duplicates.
+struct LiveBlogExtractor {
+  let scan: HTMLPageScan
+  let document: HTMLDocument
+  let metadata: PageMetadata
+  let rules: HTMLRules
+  private(set) var removed: [RemovedText] = []
+  private let filter: BlockBoilerplateFilter
+
+  init(scan: HTMLPageScan, document: HTMLDocument, metadata: PageMetadata, rules: HTMLRules, boilerplate: BoilerplateRules) {
+    self.scan = scan
+    self.document = document
+    self.metadata = metadata
+    self.rules = rules
+    self.filter = BlockBoilerplateFilter(rules: boilerplate)
+  }
+
+  /// A post as gathered, before it becomes an update.
+  struct Post {
+    var pageID: String?
+    var title: String?
+    var timeText: String?
+    var timeLine: Int?
+    var evidence = PostTimeEvidence()
+    var line: Int
+    var paragraphs: [Paragraph] = []
+  }
+
+  /// The posts as updates, in page order; nil when the page is not a live blog.
+  mutating func updates(articleBlocks: () -> [HTMLBlock]) -> [Update]? {
+    var posts = markupPosts() ?? headingRunPosts(articleBlocks())
+    let jsonPosts = metadata.jsonLD?.posts ?? []
+    if !jsonPosts.isEmpty { merge(jsonPosts, into: &posts) }
+    guard let posts, posts.count >= 2 || (posts.count == 1 && metadata.jsonLD?.isLiveBlog == true) else { return nil }
+    let updates = posts.map { post in
+      Update(
+        id: post.pageID.map(UpdateID.init(pageID:)), title: post.title, line: post.line, paragraphs: post.paragraphs,
+        time: post.timeText, timeLine: post.timeLine, pageID: post.pageID, published: post.evidence.instant?.rfc3339)
+    }
+    return UpdateBuilder.numberRepeatedIDs(updates, idHashes: updates.map { TextFingerprint.byteHash($0.id.rawValue) })
+  }
+
+  // MARK: Repeated post blocks
+
+  /// The posts of the best run of repeated, timed, prose-holding sibling elements; nil when there is none.
+  mutating func markupPosts() -> [Post]? {
+    let elements = scan.elements
+    guard elements.count > 1 else { return nil }
+    // Prose (text that is not link text) under each element.
+    var prose = [Int](repeating: 0, count: elements.count)
+    for block in scan.blocks where !block.isHeading && block.droppedBy == nil {
+      prose[block.element] += block.byteCount - block.linkBytes
+    }
+    for index in stride(from: elements.count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+      prose[Int(elements[index].parent)] += prose[index]
+    }
+    struct Signature: Hashable {
+      var parent: Int32
+      var tag: HTMLTag
+      var firstClass: Substring
+    }
+    var runs: [Signature: [Int]] = [:]
+    for index in 1..<elements.count {
+      let element = elements[index]
+      guard element.holdsTime || element.pageID != nil else { continue }
+      runs[Signature(parent: element.parent, tag: element.tag, firstClass: element.firstClass), default: []].append(index)
+    }
+    var best: [Int]?
+    var bestProse = 0
+    for members in runs.values where members.count >= 2 {
+      let timed = members.filter { elements[$0].holdsTime && prose[$0] >= 20 }
+      guard timed.count >= 2, timed.count * 10 >= members.count * 6 else { continue }
+      let total = timed.reduce(0) { $0 + prose[$1] }
+      if total > bestProse {
+        bestProse = total
+        best = members
+      }
+    }
+    guard let best else { return nil }
+    var seen = Set<String>()
+    var posts: [Post] = []
+    for member in best {
+      let post = self.post(at: member)
+      if let id = post.pageID, !seen.insert(id).inserted { continue }
+      if post.paragraphs.isEmpty && post.title == nil { continue }
+      posts.append(post)
+    }
+    return posts.isEmpty ? nil : posts
+  }
+
+  /// The post held by element `member`: its id, title, time and paragraphs.
+  mutating func post(at member: Int) -> Post {
+    let elements = scan.elements
+    let end = Int(elements[member].end)
+    var post = Post(pageID: pageID(at: member), line: HTMLNode(elements[member].node).line)
+    // Times: the first `<time>` gives the text shown and a `datetime`; any element may carry an epoch.
+    for index in member...end {
+      let element = elements[index]
+      guard element.holdsTime else { continue }
+      let node = HTMLNode(element.node)
+      if element.tag == .time {
+        if post.evidence.marked == nil, post.timeText == nil {
+          post.evidence.marked = node.attribute("datetime").flatMap(PostInstant.init(iso:))
+          let shown = Self.shownTime(HTMLFragmentText.plainText(of: node, in: document))
+          if !shown.isEmpty {
+            post.timeText = shown
+            post.timeLine = node.line
+          }
+        }
+      } else if post.evidence.epoch == nil, let epoch = ElementAttributes(node).epoch {
+        post.evidence.epoch = epoch
+      }
+    }
+    var blocks: [HTMLBlock] = []
+    for block in scan.blocks where block.element >= member && block.element <= end {
+      if scan.isBoilerplate(block, inside: member) { continue }
+      let text = block.text
+      if let shown = post.timeText, text.contains(shown), text.utf8.count <= shown.utf8.count + 40 {
+        continue  // the time line itself ("15.05 BST", "Posted at 15:05", "22:05 Jane Doe")
+      }
+      // A line that is only a time, or a short line opening the post with one ("4:12 p.m. ET, June 20").
+      let split = Self.splitTimeHeading(text)
+      let opensWithTime = split != nil && !block.isHeading && blocks.isEmpty && post.title == nil && text.utf8.count <= 48
+      if TimeStamp.parse(text) != nil || split != nil && split?.title == nil || opensWithTime {
+        if post.timeText == nil {
+          post.timeText = text
+          post.timeLine = block.line
+        }
+        continue
+      }
+      if rules.isBadge(text) { continue }
+      if block.isHeading && post.title == nil && blocks.isEmpty {
+        post.title = title(from: text, post: &post)
+        if post.title == nil { post.title = nil }
+        continue
+      }
+      // Other header lines of a post (its author, "Updated at ...") are not its text.
+      if elements[block.element].inHeader && !elements[member].inHeader { continue }
+      blocks.append(block)
+    }
+    post.paragraphs = filter.filter(blocks, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
+    if post.title == nil, post.paragraphs.isEmpty == false {
+      post.line = post.paragraphs[0].line
+    }
+    return post
+  }
+
+  /// The post's own heading: badges and a leading time taken off; nil when it is only the page's headline.
+  func title(from heading: String, post: inout Post) -> String? {
+    var text = rules.removingBadge(from: heading) ?? ""
+    if let split = Self.splitTimeHeading(text) {
+      if post.timeText == nil { post.timeText = split.time }
+      text = split.title ?? ""
+    }
+    if text.isEmpty { return nil }
+    if let headline = metadata.headline, TextFingerprint.key(headline) == TextFingerprint.key(text) { return nil }
+    return text
+  }
+
+  /// The element's page id, or the first id among its descendants that contain its time (a post wrapped in a
+  /// list item: `<li><article id=...>`).
+  func pageID(at member: Int) -> String? {
+    let elements = scan.elements
+    if let id = elements[member].pageID { return id }
+    let end = Int(elements[member].end)
+    guard member < end else { return nil }
+    for index in (member + 1)...end where elements[index].pageID != nil && elements[index].holdsTime {
+      return elements[index].pageID
+    }
+    return nil
+  }
+
+  /// The time as shown, from its clock time on ("posted at 15:05" -> "15:05"); the text as it is without one.
+  static func shownTime(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    for start in scalars.indices where scalars[start].properties.numericType == .decimal {
+      if start > 0 && scalars[start - 1].properties.numericType == .decimal { continue }
+      if splitTimeHeading(String(String.UnicodeScalarView(scalars[start...]))) != nil {
+        return String(String.UnicodeScalarView(scalars[start...]))
+      }
+    }
+    return text
+  }
+
+  // MARK: Runs of time headings
+
+  /// Posts split at headings that start with a clock time, when there are at least three such headings.
+  mutating func headingRunPosts(_ blocks: [HTMLBlock]) -> [Post]? {
+    let timed = blocks.filter { $0.isHeading && Self.splitTimeHeading($0.text) != nil }
+    let needed = metadata.jsonLD?.isLiveBlog == true ? 2 : 3
+    guard timed.count >= needed else { return nil }
+    var posts: [Post] = []
+    var current: Post?
+    var pending: [HTMLBlock] = []
+    func close() {
+      guard var post = current else { return }
+      post.paragraphs = filter.filter(pending, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
+      if post.title != nil || !post.paragraphs.isEmpty { posts.append(post) }
+      pending = []
+    }
+    for block in blocks {
+      if block.isHeading, let split = Self.splitTimeHeading(block.text) {
+        close()
+        current = Post(title: split.title, timeText: split.time, timeLine: block.line, line: block.line)
+      } else if current == nil {
+        // Text before the first timed heading: the ticker's opening, untitled.
+        current = Post(line: block.line)
+        pending.append(block)
+      } else {
+        pending.append(block)
+      }
+    }
+    close()
+    return posts
+  }
+
+  /// "12.31 Uhr: Title" -> ("12.31 Uhr", "Title"); "15:05 BST" -> ("15:05 BST", nil). Nil when the text does
+  /// not start with a clock time.
+  static func splitTimeHeading(_ text: String) -> (time: String, title: String?)? {
+    let scalars = Array(text.unicodeScalars.prefix(200))
+    var index = 0
+    func digits(_ range: ClosedRange<Int>) -> Bool {
+      var count = 0
+      while index < scalars.count, scalars[index].properties.numericType == .decimal, scalars[index].isASCII { index += 1; count += 1 }
+      return range.contains(count)
+    }
+    guard digits(1...2), index < scalars.count, scalars[index] == ":" || scalars[index] == "." || scalars[index] == "h" else { return nil }
+    index += 1
+    guard digits(2...2) else { return nil }
+    // A zone or marker the page shows with the time: "Uhr", "am", "BST", "h".
+    var timeEnd = index
+    var probe = index
+    while probe < scalars.count, scalars[probe] == " " { probe += 1 }
+    var word = ""
+    var wordEnd = probe
+    while wordEnd < scalars.count, scalars[wordEnd].properties.isAlphabetic, word.unicodeScalars.count < 6 {
+      word.unicodeScalars.append(scalars[wordEnd])
+      wordEnd += 1
+    }
+    if Self.timeWords.contains(word.lowercased()), wordEnd == scalars.count || !scalars[wordEnd].properties.isAlphabetic {
+      timeEnd = wordEnd
+    }
+    let time = String(String.UnicodeScalarView(scalars[0..<timeEnd]))
+    var rest = timeEnd
+    while rest < scalars.count, " :-–—|·•\u{00A0}".unicodeScalars.contains(scalars[rest]) { rest += 1 }
+    // The time must stand apart from what follows: "12.31 Uhr: Title", not "12.5 million".
+    if rest == timeEnd && rest < scalars.count { return nil }
+    let title = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(rest)))
+    return (time, title.isEmpty ? nil : title)
+  }
+
+  static let timeWords: Set<String> = [
+    "uhr", "am", "pm", "h", "bst", "gmt", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "cst", "cdt", "mez", "mesz",
+    "et", "pt", "ist", "aest", "aedt",
+  ]
+
+  // MARK: JSON-LD posts
+
+  /// Joins JSON-LD's posts with the markup's: a JSON-LD post matched by id or text lends its instant; one not
+  /// in the markup is added, in time order when times are known, else after the markup's posts.
+  mutating func merge(_ jsonPosts: [JSONLDArticle.Post], into posts: inout [Post]?) {
+    let times = jsonPosts.map { $0.datePublished.flatMap(PostInstant.init(iso:)) }
+    // A JSON-LD time that is the same for every post is the page's, not the posts'.
+    let distinct = Set(times.compactMap { $0 })
+    let trustTimes = jsonPosts.count < 2 || distinct.count > 1
+    var result = posts ?? []
+    for (jsonPost, time) in zip(jsonPosts, times) {
+      let fragment = jsonPost.address.flatMap(Self.fragment)
+      let titleKey = jsonPost.headline.map { TextFingerprint.key($0) }
+      let bodyParagraphs = jsonPost.articleBody.map { HTMLFragmentText.paragraphs(fromHTML: $0.replacingNewlinesWithParagraphs()) } ?? []
+      let openingKey = bodyParagraphs.first.map { TextFingerprint.key($0, maxWords: 10) }
+      let match = result.firstIndex { post in
+        if let fragment, let id = post.pageID, id == fragment || id.hasSuffix(fragment) || fragment.hasSuffix(id) { return true }
+        if let titleKey, !titleKey.isEmpty, let title = post.title, TextFingerprint.key(title) == titleKey { return true }
+        if let openingKey, !openingKey.isEmpty, let first = post.paragraphs.first, TextFingerprint.key(first.text, maxWords: 10) == openingKey {
+          return true
+        }
+        return false
+      }
+      if let match {
+        if trustTimes { result[match].evidence.jsonLD = time }
+        if result[match].pageID == nil { result[match].pageID = fragment }
+        continue
+      }
+      var title = jsonPost.headline.map(PageMetadata.clean).flatMap { rules.removingBadge(from: $0) }
+      if let headline = metadata.headline, let current = title, TextFingerprint.key(headline) == TextFingerprint.key(current) { title = nil }
+      guard title != nil || !bodyParagraphs.isEmpty else { continue }
+      var post = Post(pageID: fragment, title: title, line: metadata.headlineLine)
+      post.paragraphs = bodyParagraphs.map { Paragraph(line: metadata.headlineLine, text: $0) }
+      if trustTimes { post.evidence.jsonLD = time }
+      // Newest first, as pages list posts: before the first post known to be older.
+      if let instant = post.evidence.instant, let older = result.firstIndex(where: { ($0.evidence.instant ?? .init(seconds: .max)) < instant }) {
+        result.insert(post, at: older)
+      } else {
+        result.append(post)
+      }
+    }
+    posts = result
+  }
+
+  /// "block-123" of "https://example.com/live#block-123"; nil without a fragment.
+  static func fragment(_ address: String) -> String? {
+    guard let hash = address.lastIndex(of: "#") else { return nil }
+    let fragment = String(address[address.index(after: hash)...])
+    return fragment.isEmpty ? nil : fragment
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+@testable import DatelineCore
+
+final class HTMLLiveBlogTests: XCTestCase {
+  private func summary(_ story: Story) -> [String] {
+    story.updates.map { "\($0.pageID ?? "-") \($0.published ?? "-") \($0.time ?? "-") \($0.title ?? "-")" }
+  }
+
+  /// Repeated post blocks with `<time datetime>`; JSON-LD lists the latest posts and one older post the page
+  /// does not render (it is added, once); key events and the pinned copy are not extra updates.
+  func testPostBlocksJoinedWithJSONLD() throws {
+    let story = try HTMLFixtures.story("guardian-live.html")
+    XCTAssertEqual(summary(story), [
+      "block-65e4a1f08f08c7c1 2026-03-03T14:05:12Z 14.05 GMT Rail operator suspends coastal line",
+      "block-65e49b2a8f08c7c1 2026-03-03T13:41:09Z 13.41 GMT Power cuts spread inland",
+      "block-65e48e7d8f08b2a4 2026-03-03T12:58:00Z 12.58 GMT -",
+      "block-65e47c118f08a9b3 2026-03-03T12:20:44Z 12.20 GMT Ferries cancelled to the islands",
+      "block-65e41a228f08a001 2026-03-03T07:12:00Z - Welcome to the blog",
+    ])
+    let first = story.updates[0]
+    XCTAssertEqual(first.id, UpdateID(pageID: "block-65e4a1f08f08c7c1"), "the page's id is the post's identity")
+    XCTAssertTrue(first.paragraphs.contains { $0.text.hasPrefix("Waves breaking over the sea wall") }, "captions stay in their post")
+    XCTAssertTrue(story.updates[1].paragraphs.contains { $0.text.hasPrefix("Crews are out") }, "embedded social posts stay in their post")
+    XCTAssertFalse(HTMLFixtures.bodyText(story).contains("What does an amber weather warning mean"), "related cards are not text")
+    XCTAssertFalse(HTMLFixtures.bodyText(story).contains("Key event"), "badges are neither titles nor text")
+    XCTAssertEqual(story.canonicalURL, "https://www.dailyledger.example/uk-news/live/2026/mar/03/storm-orla-live-updates")
+  }
+
+  /// Times shown as clock text only, instants from JSON-LD with an offset; ids on the article inside each list
+  /// item; "posted at" screen-reader text is not part of the time shown.
+  func testClockTextWithJSONLDInstants() throws {
+    let story = try HTMLFixtures.story("bbc-live.html")
+    XCTAssertEqual(summary(story), [
+      "post_aa11 2026-04-14T14:05:00Z 15:05 Talks to resume on Thursday",
+      "post_bb22 2026-04-14T13:32:00Z 14:32 Queues of lorries on the approach road",
+      "post_cc33 2026-04-14T12:50:00Z 13:50 What are the workers asking for?",
+    ])
+    XCTAssertEqual(story.updates[1].paragraphs.first?.text, "Lorries parked nose to tail on the ring road outside the western docks")
+  }
+
+  /// JSON-LD gives every post the page's time (ignored); `datetime` is marked UTC but is the local clock time
+  /// (an hour off); the epoch attribute agrees with neither and is right. Badges leave the title.
+  func testDisagreeingTimesAreCrossChecked() throws {
+    let story = try HTMLFixtures.story("independent-live.html")
+    XCTAssertEqual(summary(story), [
+      "post-6001203 2026-05-07T21:05:00Z 22:05 Recount ordered in Westbrook",
+      "post-6001195 2026-05-07T20:40:00Z 21:40 First council changes hands",
+      "post-6001187 2026-05-07T20:20:00Z 21:20 Turnout down on last time",
+    ])
+    XCTAssertEqual(story.updates[1].paragraphs.map(\.text).count, 2, "the related link inside the post is not text")
+  }
+
+  func testDataIdsAndOffsetTimes() throws {
+    let story = try HTMLFixtures.story("newswire-live.html")
+    XCTAssertEqual(summary(story), [
+      "clx9a7k2p000401 2026-06-20T20:12:00Z 4:12 p.m. ET, June 20, 2026 Airline says it will add flights once the airspace reopens",
+      "clx9a3b1q000201 2026-06-20T18:48:00Z 2:48 p.m. ET, June 20, 2026 What we know about the eruption",
+      "clx99zz8r000101 2026-06-20T17:05:00Z 1:05 p.m. ET, June 20, 2026 -",
+    ])
+  }
+
+  /// A ticker with only "12.40 Uhr: title" headings: one update per heading, no ids, no instants (a clock time
+  /// without a date or zone names none), the opening paragraph untitled first.
+  func testTimeHeadingRuns() throws {
+    let story = try HTMLFixtures.story("ticker-de.html")
+    XCTAssertEqual(summary(story), [
+      "- - - -",
+      "- - 12.40 Uhr Altstadt teilweise gesperrt",
+      "- - 11.15 Uhr Bundeswehr hilft beim Sandsackfüllen",
+      "- - 09.02 Uhr Pegel überschreitet sieben Meter",
+    ])
+    XCTAssertFalse(HTMLFixtures.bodyText(story).contains("Anzeige"))
+  }
+
+  func testSplitTimeHeading() {
+    XCTAssertEqual(LiveBlogExtractor.splitTimeHeading("12.31 Uhr: Title here")?.time, "12.31 Uhr")
+    XCTAssertEqual(LiveBlogExtractor.splitTimeHeading("12.31 Uhr: Title here")?.title, "Title here")
+    XCTAssertEqual(LiveBlogExtractor.splitTimeHeading("15:05 BST")?.time, "15:05 BST")
+    XCTAssertNil(LiveBlogExtractor.splitTimeHeading("15:05 BST")?.title)
+    XCTAssertNil(LiveBlogExtractor.splitTimeHeading("12.5 million people"))
+    XCTAssertNil(LiveBlogExtractor.splitTimeHeading("Liverpool 2 Everton 1"))
+  }
+
+  func testInstantsParseAndNeverGuessAZone() {
+    XCTAssertEqual(PostInstant(iso: "2026-03-03T14:05:12.000Z")?.rfc3339, "2026-03-03T14:05:12Z")
+    XCTAssertEqual(PostInstant(iso: "2026-04-14T15:05:00+01:00")?.rfc3339, "2026-04-14T14:05:00Z")
+    XCTAssertEqual(PostInstant(iso: "2024-02-29T23:30:00-0130")?.rfc3339, "2024-03-01T01:00:00Z")
+    XCTAssertNil(PostInstant(iso: "2026-03-03T14:05:12"), "no zone, no instant")
+    XCTAssertNil(PostInstant(iso: "yesterday"))
+    XCTAssertEqual(PostInstant(epoch: "1778187900000")?.rfc3339, "2026-05-07T21:05:00Z")
+    XCTAssertNil(PostInstant(epoch: "12345"))
+  }
+}
