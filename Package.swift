@@ -11,6 +11,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // Tests only: a small pure-Swift HTTP server for the loopback server the fetch tests start (no SwiftNIO).
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // Resources/ compiled into the binary (C23 #embed), so a copied binary needs no resource folder.
@@ -22,13 +24,15 @@ let package = Package(
       name: "DatelineStore",
       dependencies: ["DatelineCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "DatelineApp", dependencies: ["DatelineCore"]),
-    .target(name: "DatelineSession", dependencies: ["DatelineApp", "DatelineStore"]),
+    // The HTTP client and its policy, on FoundationNetworking's URLSession (why: PageFetcher.swift).
+    .target(name: "DatelineFetch", dependencies: ["DatelineCore"]),
+    .target(name: "DatelineSession", dependencies: ["DatelineApp", "DatelineStore", "DatelineFetch"]),
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(name: "DatelineTerminal", dependencies: ["DatelineApp", "CNcurses"]),
     .executableTarget(
       name: "dateline",
       dependencies: [
-        "DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession", "DatelineTerminal",
+        "DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession", "DatelineTerminal", "DatelineFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -41,6 +45,14 @@ let package = Package(
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),
     .testTarget(name: "DatelineSessionTests", dependencies: ["DatelineSession", "DatelineStore", "DatelineApp"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore"]),
+    // The loopback HTTP server of the fetch and end-to-end tests (127.0.0.1 only, started and stopped by them).
+    .target(
+      name: "LoopbackServer", dependencies: [
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+      ],
+      path: "Tests/LoopbackServer"),
+    .testTarget(
+      name: "DatelineFetchTests", dependencies: ["DatelineFetch", "DatelineStore", "DatelineSession", "LoopbackServer"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore", "LoopbackServer"]),
   ]
 )

@@ -1,13 +1,23 @@
 import DatelineApp
 import DatelineCore
+import DatelineFetch
 import DatelineStore
+import Foundation
 
 /// The reader's stories served from the library: the list from one query, each story when it is opened, and
 /// what the reader has seen and where it stopped written back.
 public struct LibraryStorySource: StorySource {
   public let library: Library
+  /// Fetches stories that came from the web again (`R`, the refresh timer); nil when nothing may be fetched.
+  public let importer: PageImporter?
+  /// How long the refresh timer leaves a failing page alone.
+  public let backoff: FailureBackoff
 
-  public init(library: Library) { self.library = library }
+  public init(library: Library, importer: PageImporter? = nil, backoff: FailureBackoff = .standard) {
+    self.library = library
+    self.importer = importer
+    self.backoff = backoff
+  }
 
   /// The story list, most recently captured first.
   public func entries() throws(LibraryError) -> [StoryEntry] {
@@ -45,12 +55,44 @@ public struct LibraryStorySource: StorySource {
   public func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) throws {
     try library.saveReadingPosition(story: entry.handle, update: update, line: line)
   }
+
+  /// Fetches the story's page again and merges it; the story as it now is, or one line saying why not. The
+  /// timer leaves a page that keeps failing alone for a while (`FailureBackoff`); `R` always fetches.
+  public func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome {
+    guard let url = entry.url else { return .failed("This story did not come from the web") }
+    guard let importer else { return .failed("Fetching is off in this reader") }
+    if !byHand, let state = try? library.fetchState(url: url),
+      let next = backoff.nextAttempt(failures: state.failures, lastFailure: state.lastFailureAt), Date() < next
+    {
+      let last = TextSanitizer.clean((state.lastError ?? "failed")[...])
+      let failures = state.failures == 1 ? "1 failure" : "\(state.failures) failures in a row"
+      let wait = Int(next.timeIntervalSinceNow.rounded(.up))
+      return .failed("\(last) (\(failures): next automatic try in \(wait) s; R tries now)")
+    }
+    switch importer.importPage(url) {
+    case .failure(let error):
+      // Parts of the message come from the server (a Content-Type, a TLS library's words): cleaned like page text.
+      return .failed(TextSanitizer.clean(error.description[...]))
+    case .success(.unchanged):
+      return .unchanged
+    case .success(.imported(let report)):
+      if report.alreadyImported || (report.new.isEmpty && report.changed.isEmpty) { return .unchanged }
+      do {
+        return .updated(try loadStory(entry), new: report.new.count, changed: report.changed.count)
+      } catch {
+        return .failed("Cannot load the story: \(error)")
+      }
+    }
+  }
 }
 
 extension StoryEntry {
   /// The list row of a library story.
   public init(_ summary: StorySummary) {
+    let source = summary.source ?? ""
+    let lower = source.prefix(8).lowercased()
     self.init(
-      handle: summary.id, headline: summary.headline, updateCount: summary.updateCount, markedCount: summary.markedCount)
+      handle: summary.id, headline: summary.headline, updateCount: summary.updateCount, markedCount: summary.markedCount,
+      url: lower.hasPrefix("http://") || lower.hasPrefix("https://") ? source : nil)
   }
 }

@@ -174,7 +174,8 @@ extension Library {
         SELECT s.id, s.key, s.headline, s.standfirst, s.last_capture_at,
           (SELECT count(*) FROM updates u WHERE u.story_id = s.id) AS updates,
           (SELECT count(*) FROM updates u WHERE u.story_id = s.id AND u.mark IS NOT NULL) AS marked,
-          (SELECT count(*) FROM captures c WHERE c.story_id = s.id) AS captures
+          (SELECT count(*) FROM captures c WHERE c.story_id = s.id) AS captures,
+          (SELECT c.source FROM captures c WHERE c.story_id = s.id ORDER BY c.id DESC LIMIT 1) AS source
         FROM stories s \(filter) ORDER BY s.last_capture_at DESC, s.id DESC
         """, arguments: arguments)
     var result: [StorySummary] = []
@@ -183,7 +184,7 @@ extension Library {
         StorySummary(
           id: row["id"], key: row["key"], headline: row["headline"], standfirst: row["standfirst"],
           updateCount: row["updates"], markedCount: row["marked"], captureCount: row["captures"],
-          lastCaptureAt: Date(timeIntervalSince1970: row["last_capture_at"])))
+          lastCaptureAt: Date(timeIntervalSince1970: row["last_capture_at"]), source: row["source"]))
     }
     return result
   }

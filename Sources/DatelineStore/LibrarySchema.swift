@@ -7,9 +7,9 @@ enum LibrarySchema {
   /// for one.
   static let applicationID: Int32 = 0x444C_4E45
   /// `PRAGMA user_version` after the last migration: the schema this build knows.
-  static let version = 3
+  static let version = 4
   /// The migration identifiers, oldest first; `version` is their count.
-  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity"]
+  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity", "v4-fetch-state"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -107,6 +107,24 @@ enum LibrarySchema {
           ALTER TABLE updates ADD COLUMN page_id TEXT;
           ALTER TABLE updates ADD COLUMN published TEXT;
           PRAGMA user_version = 3;
+          """)
+    }
+    // What the last fetch of a URL (a story's page, later a feed) left: the validators for a conditional request,
+    // and the failures in a row for the backoff. Keyed by the URL as given, not by story, so that feeds share it.
+    migrator.registerMigration(identifiers[3]) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE fetch_state (
+            url TEXT PRIMARY KEY NOT NULL,
+            final_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at REAL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            last_failure_at REAL,
+            last_error TEXT
+          ) WITHOUT ROWID;
+          PRAGMA user_version = 4;
           """)
     }
     return migrator

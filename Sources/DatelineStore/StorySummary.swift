@@ -18,10 +18,12 @@ public struct StorySummary: Sendable, Hashable, Identifiable {
   public var captureCount: Int
   /// When its last capture was imported.
   public var lastCaptureAt: Date
+  /// Where its last capture came from: a path, `-`, or the URL it was fetched from.
+  public var source: String?
 
   public init(
     id: Int64, key: String, headline: String, standfirst: String?, updateCount: Int, markedCount: Int,
-    captureCount: Int, lastCaptureAt: Date
+    captureCount: Int, lastCaptureAt: Date, source: String? = nil
   ) {
     self.id = id
     self.key = key
@@ -31,5 +33,6 @@ public struct StorySummary: Sendable, Hashable, Identifiable {
     self.markedCount = markedCount
     self.captureCount = captureCount
     self.lastCaptureAt = lastCaptureAt
+    self.source = source
   }
 }

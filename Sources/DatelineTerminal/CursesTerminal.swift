@@ -76,13 +76,25 @@ public struct CursesTerminal: TerminalBackend {
 
   /// Blocks for the next key (no timeout: an idle reader uses no CPU). Nil after SIGINT/SIGTERM/SIGHUP or when
   /// the input is gone.
-  public mutating func nextInput() -> TerminalInput? {
+  public mutating func nextInput() -> TerminalInput? { read(timeout: -1) }
+
+  /// Waits at most `milliseconds` for a key (while a refresh runs or its timer is set); `.idle` when none came.
+  public mutating func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
+    read(timeout: Int32(max(0, min(milliseconds, 600_000))))
+  }
+
+  private mutating func read(timeout: Int32) -> TerminalInput? {
+    wtimeout(dateline_stdscr(), timeout)
     while true {
+      let started = DispatchTime.now().uptimeNanoseconds
       if dateline_pending_signal() != 0 { return nil }
       var character: wint_t = 0
       let result = wget_wch(dateline_stdscr(), &character)
       if dateline_pending_signal() != 0 { return nil }
       if result == ERR {
+        // A wait that ran its course is no input; an ERR straight away is input that has gone.
+        let waited = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        if timeout >= 0, waited * 2 >= UInt64(timeout) { return .idle }
         errorsInARow += 1
         if errorsInARow > 50 { return nil }  // input closed (e.g. the SSH connection dropped)
         continue

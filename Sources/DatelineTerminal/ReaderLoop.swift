@@ -1,4 +1,5 @@
 import DatelineApp
+import Foundation
 
 /// The run loop: draw, block for input, reduce and carry out the effects, repeat, until the reducer asks to quit
 /// or input ends.
@@ -6,8 +7,12 @@ public enum ReaderLoop {
   /// Runs the reader on `backend` from `state`; effects that need stories are done by `runner` (none when every
   /// story is in memory). Returns when the user quits or input stops (then the state is saved as on a quit).
   /// `slowStart` draws a "Loading…" frame before the first story is read (worth its bytes only for a large one).
+  /// `refreshEvery` seconds, the open story is fetched again when it came from the web. While background work
+  /// runs or a refresh is due, input is waited for a little at a time so their events are taken in; otherwise
+  /// the loop blocks (an idle reader uses no CPU).
   public static func run<Backend: TerminalBackend>(
-    _ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil, slowStart: Bool = false
+    _ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil, slowStart: Bool = false,
+    refreshEvery: TimeInterval? = nil
   ) {
     let size = backend.size
     var state = initial
@@ -16,20 +21,42 @@ public enum ReaderLoop {
     }
     _ = EffectRunner.apply(.resize(width: size.width, height: size.height), to: &state, runner: runner)
     backend.draw(ScreenView.render(state), full: true)
-    while let input = backend.nextInput() {
-      let event: Event
+    let period = refreshEvery.map { max(1, $0) }
+    var nextRefresh = period.map { Date().addingTimeInterval($0) }
+    while true {
+      let wait = waitMilliseconds(busy: runner?.background.isBusy ?? false, nextRefresh: nextRefresh)
+      guard let input = wait.map({ backend.nextInput(waitingAtMost: $0) }) ?? backend.nextInput() else { break }
+      var events: [Event] = []
       switch input {
-      case .key(let key): event = .key(key)
-      case .resize(let width, let height): event = .resize(width: width, height: height)
-      case .unknown: continue
+      case .key(let key): events.append(.key(key))
+      case .resize(let width, let height): events.append(.resize(width: width, height: height))
+      case .unknown, .idle: break
       }
-      let outcome = EffectRunner.apply(event, to: &state, runner: runner)
-      if outcome.quit { return }
-      backend.draw(ScreenView.render(state), full: outcome.redraw)
+      events += runner?.background.drain() ?? []
+      if let due = nextRefresh, let period, Date() >= due {
+        events.append(.refreshDue)
+        nextRefresh = Date().addingTimeInterval(period)
+      }
+      guard !events.isEmpty else { continue }
+      var full = false
+      for event in events {
+        let outcome = EffectRunner.apply(event, to: &state, runner: runner)
+        if outcome.quit { return }
+        full = full || outcome.redraw
+      }
+      backend.draw(ScreenView.render(state), full: full)
     }
     // A first quit only closes the help screen when it is open.
     if !EffectRunner.apply(.command(.quit), to: &state, runner: runner).quit {
       _ = EffectRunner.apply(.command(.quit), to: &state, runner: runner)
     }
+  }
+
+  /// How long to wait for input before looking at background work and the timer: 50 ms while work runs, until
+  /// the next refresh otherwise, or nil to block.
+  static func waitMilliseconds(busy: Bool, nextRefresh: Date?) -> Int? {
+    if busy { return 50 }
+    guard let nextRefresh else { return nil }
+    return max(0, Int((nextRefresh.timeIntervalSinceNow * 1000).rounded(.up)))
   }
 }

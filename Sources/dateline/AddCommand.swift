@@ -1,5 +1,7 @@
 import ArgumentParser
 import DatelineCore
+import DatelineFetch
+import DatelineSession
 import DatelineStore
 import Foundation
 
@@ -20,7 +22,8 @@ struct AddCommand: ParsableCommand {
       """)
   var json = false
   @OptionGroup var library: LibraryOption
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String]
+  @OptionGroup var fetch: FetchOptions
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs ('-' for standard input).") var files: [String]
 
   func run() throws {
     let reader = CaptureLoader.reader()
@@ -28,7 +31,26 @@ struct AddCommand: ParsableCommand {
     let analyzer = StoryEntityAnalyzer()
     var reports: [ImportReport] = []
     var failed = false
+    let importer = PageImporter(
+      library: store, fetcher: fetch.fetcher(), read: { page, source in try InputLoader.read(page, source: source, with: reader) },
+      analyze: { analyzer.analyze($0) })
     for file in files {
+      if PageFetcher.isURL(file) {
+        // A page: fetched (conditionally when the library holds it: an unchanged page is one 304) and merged.
+        switch importer.importPage(file) {
+        case .failure(let error):
+          CaptureLoader.warn(error.description)
+          failed = true
+        case .success(.imported(let report)):
+          reports.append(report)
+          if !json { print(Self.text(report)) }
+        case .success(.unchanged):
+          let report = Self.unchangedReport(file, in: store)
+          reports.append(report)
+          if !json { print("\(Self.clean(file)): \(Self.clean(report.story)) (not modified since the last fetch)") }
+        }
+        continue
+      }
       let capture: (story: Story, bytes: [UInt8])
       do {
         capture = try reader.readWithBytes(path: file)
@@ -48,6 +70,14 @@ struct AddCommand: ParsableCommand {
     }
     if json { print(Self.json(reports)) }
     if failed { throw ExitCode.failure }
+  }
+
+  /// The report for a page the server said is unchanged: its story as the library holds it, nothing new.
+  static func unchangedReport(_ url: String, in store: Library) -> ImportReport {
+    let summary = (try? store.stories())?.first { $0.source == url }
+    return ImportReport(
+      source: url, story: summary?.headline ?? url, storyKey: summary?.key ?? "", updates: summary?.updateCount ?? 0,
+      captureUpdates: 0, new: [], changed: [], alreadyImported: true, newStory: false)
   }
 
   static func text(_ report: ImportReport) -> String {

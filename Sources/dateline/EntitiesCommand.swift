@@ -10,10 +10,12 @@ struct EntitiesCommand: ParsableCommand {
 
   @Flag(help: "Print JSON: {\"entities\": [{name, type, aliases, mentions: [{line, start, text}]}]} per file.")
   var json = false
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages.") var files: [String] = []
+  @OptionGroup var fetch: FetchOptions
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs.") var files: [String] = []
 
   func run() throws {
     let reader = CaptureLoader.reader()
+    let fetcher = fetch.fetcher()
     let analyzer = StoryEntityAnalyzer()
     var stories: [Story] = []
     if files.isEmpty {
@@ -21,9 +23,9 @@ struct EntitiesCommand: ParsableCommand {
     } else {
       for file in files {
         do {
-          stories.append(try reader.read(path: file))
+          stories.append(try InputLoader.read(file, with: reader, fetcher: fetcher).story)
         } catch {
-          FileHandle.standardError.write(Data((error.description + "\n").utf8))
+          FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
           throw ExitCode.failure
         }
       }

@@ -1,4 +1,5 @@
 import DatelineCore
+import DatelineFetch
 import Foundation
 
 /// `dateline parse` for feeds and OPML files: an input the sniffer (`InputFormatSniffer`, bytes first, then
@@ -7,8 +8,8 @@ import Foundation
 enum FeedFileParser {
   /// What happened to one input.
   enum Outcome {
-    /// Not a feed: the caller reads it as a story.
-    case notAFeed
+    /// Not a feed: the caller reads it as a story (from the page, when one was fetched to find out).
+    case notAFeed(FetchedPage?)
     case printed
     /// Nothing could be read; the reason is on stderr (and, with `--json`, under `errors`).
     case failed
@@ -17,13 +18,14 @@ enum FeedFileParser {
   /// Feeds larger than this are refused rather than read into memory.
   static let largestFeed = 512 * 1024 * 1024
 
-  static func parse(path: String, json: Bool, contentType: String?, baseURL: String?) -> Outcome {
+  static func parse(path: String, json: Bool, contentType: String?, baseURL: String?, fetcher: PageFetcher) -> Outcome {
+    if PageFetcher.isURL(path) { return parseURL(path, json: json, contentType: contentType, baseURL: baseURL, fetcher: fetcher) }
     // Standard input can be read only once: it is taken as a feed only when --content-type says what it is.
-    if path == "-" && contentType == nil { return .notAFeed }
-    guard let head = read(path, upTo: 4096) else { return .notAFeed }  // the story reader reports the error
+    if path == "-" && contentType == nil { return .notAFeed(nil) }
+    guard let head = read(path, upTo: 4096) else { return .notAFeed(nil) }  // the story reader reports the error
     switch InputFormatSniffer.format(bytes: head, contentType: contentType) {
     case .feed, .opml: break
-    default: return .notAFeed
+    default: return .notAFeed(nil)
     }
     let bytes: [UInt8]
     if path == "-" || head.count < 4096 {
@@ -34,9 +36,45 @@ enum FeedFileParser {
       }
       bytes = whole
     }
+    return print(bytes, path: path, json: json, contentType: contentType, baseURL: baseURL)
+  }
+
+  /// A URL: fetched once; a feed is printed, anything else handed back to be read as a story.
+  private static func parseURL(_ url: String, json: Bool, contentType: String?, baseURL: String?, fetcher: PageFetcher)
+    -> Outcome
+  {
+    switch fetcher.fetchNow(url) {
+    case .failure(let error):
+      CaptureLoader.warn(error.description)
+      return .failed
+    case .success(.notModified):
+      CaptureLoader.warn("\(url): the server answered 304 to a plain request")
+      return .failed
+    case .success(.page(let page)):
+      let type = contentType ?? page.contentType
+      switch InputFormatSniffer.format(bytes: page.bytes, contentType: type) {
+      case .feed, .opml:
+        return print(page.bytes, path: url, json: json, contentType: type, baseURL: baseURL ?? page.finalURL.absoluteString)
+      default:
+        return .notAFeed(page)
+      }
+    }
+  }
+
+  /// The story of a page fetched by `parseURL`, or nil after one line on stderr.
+  static func story(of page: FetchedPage, source: String, with reader: StoryReader) -> Story? {
+    do {
+      return try InputLoader.read(page, source: source, with: reader)
+    } catch {
+      CaptureLoader.warn(error.description)
+      return nil
+    }
+  }
+
+  private static func print(_ bytes: [UInt8], path: String, json: Bool, contentType: String?, baseURL: String?) -> Outcome {
     switch FeedReading.read(bytes, contentType: contentType, baseURL: baseURL) {
     case .success(let document):
-      print(json ? FeedJSON(source: path, document: document).encoded() : FeedTextOutput(document).rendered())
+      Swift.print(json ? FeedJSON(source: path, document: document).encoded() : FeedTextOutput(document).rendered())
       return .printed
     case .failure(let error):
       return fail(path: path, json: json, error)
@@ -45,7 +83,7 @@ enum FeedFileParser {
 
   private static func fail(path: String, json: Bool, _ error: FeedReadError) -> Outcome {
     CaptureLoader.warn("\(path): \(error.message)")
-    if json { print(FeedJSON.failure(source: path, error: error).serialized()) }
+    if json { Swift.print(FeedJSON.failure(source: path, error: error).serialized()) }
     return .failed
   }
 

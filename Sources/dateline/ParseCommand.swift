@@ -1,5 +1,6 @@
 import ArgumentParser
 import DatelineCore
+import DatelineFetch
 
 struct ParseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -7,22 +8,27 @@ struct ParseCommand: ParsableCommand {
     abstract: "Print the story dateline reads from each capture (the built-in sample with no file).")
 
   @Flag(help: "Print JSON: one object per line, one line per capture.") var json = false
+  @OptionGroup var fetch: FetchOptions
   @Option(help: "For feeds: the HTTP Content-Type the input came with (its charset counts).") var contentType: String?
   @Option(help: "For feeds: the feed's own URL, to resolve relative links.") var baseURL: String?
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages, feeds, OPML files or http(s) URLs ('-' for standard input).") var files: [String] = []
 
   func run() throws {
     let reader = CaptureLoader.reader()
+    let fetcher = fetch.fetcher()
     var failed = false
     for (index, source) in CaptureLoader.sources(files).enumerated() {
+      var fetched: (page: FetchedPage, source: String)?
       if case .file(let path) = source {
-        switch FeedFileParser.parse(path: path, json: json, contentType: contentType, baseURL: baseURL) {
+        // Feeds and OPML files print in their own shape; a page fetched to find out is read from what came.
+        switch FeedFileParser.parse(path: path, json: json, contentType: contentType, baseURL: baseURL, fetcher: fetcher) {
         case .printed: continue
         case .failed: failed = true; continue
-        case .notAFeed: break
+        case .notAFeed(let page): fetched = page.map { ($0, path) }
         }
       }
-      guard let story = CaptureLoader.load(source, with: reader) else {
+      let read = fetched.map { FeedFileParser.story(of: $0.page, source: $0.source, with: reader) }
+      guard let story = read ?? InputLoader.story(source, with: reader, fetcher: fetcher) else {
         failed = true
         continue
       }

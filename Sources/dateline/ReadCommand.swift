@@ -1,6 +1,7 @@
 import ArgumentParser
 import DatelineApp
 import DatelineCore
+import DatelineFetch
 import DatelineSession
 import DatelineStore
 import DatelineTerminal
@@ -23,8 +24,18 @@ struct ReadCommand: ParsableCommand {
   var names: String?
 
   @OptionGroup var library: LibraryOption
+  @OptionGroup var fetch: FetchOptions
+  @Option(
+    help: ArgumentHelp(
+      "Fetch the open story again every SECONDS when it came from a URL (default: the settings file's 'refresh', else only on R).",
+      valueName: "SECONDS"))
+  var refresh: Int?
 
-  @Argument(help: "Plain-text captures (one paragraph per line) or saved HTML pages ('-' for standard input).") var files: [String] = []
+  @Argument(help: "Plain-text captures (one paragraph per line), saved HTML pages or http(s) URLs ('-' for standard input).") var files: [String] = []
+
+  func validate() throws {
+    if let refresh, !(1...86_400).contains(refresh) { throw ValidationError("--refresh takes seconds from 1 to 86400") }
+  }
 
   func run() throws {
     let nameList = try names.map(Self.loadNames)
@@ -38,7 +49,15 @@ struct ReadCommand: ParsableCommand {
   /// The library, or the built-in sample while the library is empty.
   func readLibrary(names: NameListEntities?) throws {
     let store = try library.open()
-    let source = LibraryStorySource(library: store)
+    // The recogniser is made when a refresh needs it (off the main thread), not at start-up.
+    let lazyAnalysis: Library.EntityAnalysis
+    if let names {
+      lazyAnalysis = { names.analyze($0) }
+    } else {
+      lazyAnalysis = { StoryEntityAnalyzer().analyze($0) }
+    }
+    let source = LibraryStorySource(
+      library: store, importer: pageImporter(store, reader: CaptureLoader.reader(), analyze: lazyAnalysis))
     let summaries: [StorySummary]
     do {
       summaries = try store.stories()
@@ -67,11 +86,15 @@ struct ReadCommand: ParsableCommand {
     let reader = CaptureLoader.reader()
     // Held only until the temporary library has them: a capture may be hundreds of megabytes.
     var captures: [(story: Story, bytes: [UInt8])] = []
+    var pages: [(url: String, page: FetchedPage)] = []
+    let fetcher = fetch.fetcher()
     for file in files {
       do {
-        captures.append(try reader.readWithBytes(path: file))
+        let input = try InputLoader.read(file, with: reader, fetcher: fetcher)
+        captures.append((input.story, input.bytes))
+        if let page = input.page { pages.append((file, page)) }
       } catch {
-        CaptureLoader.warn(error.description)
+        CaptureLoader.warn(String(describing: error))
       }
     }
     if captures.isEmpty { throw ExitCode.failure }
@@ -90,6 +113,12 @@ struct ReadCommand: ParsableCommand {
       return
     }
     defer { scratch.remove() }
+    // Pages fetched for this reader: their validators, so that R on an unchanged page costs one 304.
+    for (url, page) in pages {
+      try? scratch.library.recordFetch(
+        url: url, finalURL: page.finalURL.absoluteString, etag: page.validators.etag,
+        lastModified: page.validators.lastModified)
+    }
     let order = captures.map { $0.story.id.rawValue }
     captures = []
     let entries: [StoryEntry]
@@ -100,7 +129,9 @@ struct ReadCommand: ParsableCommand {
       throw ExitCode.failure
     }
     try runReader(
-      source: LibraryStorySource(library: scratch.library), entries: entries, opening: 0, slowStart: megabytes >= 4,
+      source: LibraryStorySource(
+        library: scratch.library, importer: pageImporter(scratch.library, reader: reader, analyze: analyze)),
+      entries: entries, opening: 0, slowStart: megabytes >= 4,
       beforeSignalExit: scratch.remove)
   }
 
@@ -129,7 +160,9 @@ struct ReadCommand: ParsableCommand {
         entries: entries, keymap: keymap, width: size.width, height: size.height, opening: opening,
         status: keymapStatus)
     } run: { state, terminal in
-      ReaderLoop.run(state, backend: &terminal, runner: EffectRunner(source: source), slowStart: slowStart)
+      ReaderLoop.run(
+        state, backend: &terminal, runner: EffectRunner(source: source), slowStart: slowStart,
+        refreshEvery: (refresh ?? SettingsFile.load().refreshSeconds).map(TimeInterval.init))
     }
   }
 
@@ -157,6 +190,13 @@ struct ReadCommand: ParsableCommand {
       beforeSignalExit()
       CursesTerminal.reraise(signal)
     }
+  }
+
+  /// Fetches stories from the web again into `store` (`R`, `--refresh`).
+  func pageImporter(_ store: Library, reader: StoryReader, analyze: @escaping Library.EntityAnalysis) -> PageImporter {
+    PageImporter(
+      library: store, fetcher: fetch.fetcher(), read: { page, source in try InputLoader.read(page, source: source, with: reader) },
+      analyze: analyze)
   }
 
   /// THE place the entity recogniser is plugged in: the entities and mentions of one story.

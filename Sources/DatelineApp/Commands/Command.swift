@@ -81,7 +81,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case .findPrevious: "Previous search match"
     case .help: "Show or hide this help"
     case .redraw: "Redraw the screen"
-    case .reload: "Reload the library (captures imported since the reader started)"
+    case .reload: "Fetch a story from the web again (new updates marked), else reload the library"
     case .cancel: "Close help, clear the search highlight"
     case .quit: "Quit (closes help first)"
     }

@@ -1,10 +1,16 @@
 import DatelineCore
 
-/// Carries out the reducer's effects that need a story source, and turns their results into events.
+/// Carries out the reducer's effects that need a story source, and turns their results into events. Quick ones
+/// (the library on disk) are done at once; a refresh from the web runs in `background` and its event comes back
+/// through the run loop.
 public struct EffectRunner: Sendable {
   public let source: any StorySource
+  public let background: BackgroundEvents
 
-  public init(source: any StorySource) { self.source = source }
+  public init(source: any StorySource, background: BackgroundEvents = BackgroundEvents()) {
+    self.source = source
+    self.background = background
+  }
 
   /// Does `effect` for `state`; returns the events to feed back to the reducer (none for the loop's own
   /// effects, quit and redraw).
@@ -46,6 +52,11 @@ public struct EffectRunner: Sendable {
       } catch {
         return [.notice("Cannot save what was read: \(error)")]
       }
+    case .refreshStory(let index, let byHand):
+      guard let entry = entry(index, in: state) else { return [] }
+      let source = source
+      background.start { .storyRefreshed(handle: entry.handle, source.refresh(entry, byHand: byHand)) }
+      return []
     case .saveReadingPosition(let story, let spot):
       guard let entry = entry(story, in: state), let handles = state.loaded[story]?.updateHandles else { return [] }
       let update = spot.update.flatMap { handles.indices.contains($0) ? handles[$0] : nil }

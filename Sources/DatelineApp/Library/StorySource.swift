@@ -13,4 +13,15 @@ public protocol StorySource: Sendable {
   func markSeen(_ entry: StoryEntry, updates: [Int64]) throws
   /// Records where the reader is in a story: the update at the top (nil at the headline) and the line in it.
   func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) throws
+  /// Fetches the story of `entry` again from its URL, merges it, and gives it back as it now is (called off the
+  /// main thread; must not block for longer than the fetch's own timeout). A refresh not asked for `byHand`
+  /// (the timer) may be held back while the source keeps failing.
+  func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome
+}
+
+extension StorySource {
+  /// Sources that cannot fetch anything say so.
+  public func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome {
+    .failed("This story cannot be fetched again")
+  }
 }

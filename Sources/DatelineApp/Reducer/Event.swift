@@ -15,6 +15,11 @@ public enum Event: Sendable, Hashable {
   case listReloaded([StoryEntry])
   /// A message for the status line (an effect that failed).
   case notice(String)
+  /// The answer to `Effect.refreshStory`, for the story with this handle (it comes back later, from another
+  /// thread, so it names the story by handle: the list may have been reloaded meanwhile).
+  case storyRefreshed(handle: Int64, RefreshOutcome)
+  /// The refresh timer (`--refresh SECONDS`) went off.
+  case refreshDue
 }
 
 /// Work the reducer asks the run loop to do; the reducer itself never touches the terminal or the library.
@@ -33,4 +38,7 @@ public enum Effect: Sendable, Hashable {
   case reloadList
   /// Persist where the reader is in story `story`.
   case saveReadingPosition(story: Int, ReadingSpot)
+  /// Fetch story `index` again from its URL and merge it, in the background (answered by
+  /// `Event.storyRefreshed`); `byHand` when the user asked (`R`), not the timer.
+  case refreshStory(Int, byHand: Bool)
 }

@@ -31,6 +31,12 @@ public enum Reducer {
     case .notice(let message):
       next.status = message
       effects = []
+    case .storyRefreshed(let handle, let outcome):
+      next.receiveRefresh(outcome, story: handle)
+      effects = []
+    case .refreshDue:
+      next.refreshOpenStory(timer: true)
+      effects = []
     }
     // Effects the state queued (loads, look-ups, saves) go first: a quit must come after the last save.
     let queued = next.outbox
@@ -110,7 +116,7 @@ extension AppState {
       showingHelp = true
       helpScroll = 0
     case .redraw: return [.redraw]
-    case .reload: reload()
+    case .reload: refreshOpenStory(timer: false)
     case .cancel:
       search.prompt = nil
       search.match = nil

@@ -7,9 +7,9 @@ import DatelineCore
 /// when it is opened.
 public struct AppState: Sendable {
   /// The story list.
-  public private(set) var entries: [StoryEntry]
+  public internal(set) var entries: [StoryEntry]
   /// The stories in memory, by list index.
-  public private(set) var loaded: [Int: LoadedStory] = [:]
+  public internal(set) var loaded: [Int: LoadedStory] = [:]
   /// Mentions of every entity across the stories in memory.
   public private(set) var mentionIndex = MentionIndex(stories: [])
   public let keymap: Keymap
@@ -28,7 +28,7 @@ public struct AppState: Sendable {
   public var storyScroll = 0
   /// The story shown in the update pane, its layout at the current width, and the first visible line.
   public private(set) var openStory = 0
-  public private(set) var layout: StoryLayout
+  public internal(set) var layout: StoryLayout
   public var updateScroll = 0
 
   /// The sidebar rows for the open story and filter, its cursor and scroll (in entries).
@@ -46,7 +46,7 @@ public struct AppState: Sendable {
   public private(set) var selectedEntity: EntityID?
   public var currentMention: MentionLocation?
   /// Per entity, every story that mentions it, in list order, as far as it is known.
-  public private(set) var reach: [EntityID: [EntityReach]] = [:]
+  public internal(set) var reach: [EntityID: [EntityReach]] = [:]
 
   public var search = SearchState()
   /// A one-line message for the status line (errors, "last mention", ...).
@@ -61,6 +61,8 @@ public struct AppState: Sendable {
   var outbox: [Effect] = []
   /// Stories asked for and not loaded yet.
   var loading: Set<Int> = []
+  /// Stories being fetched again from their URL.
+  public internal(set) var refreshing: Set<Int> = []
   /// Entities looked up and not answered yet.
   var lookingUp: Set<EntityID> = []
   /// What to do when a story or a look-up arrives.
@@ -191,6 +193,7 @@ public struct AppState: Sendable {
     entries = fresh
     loaded = [:]
     loading = []
+    refreshing = []
     lookingUp = []
     reach = [:]
     pending = nil

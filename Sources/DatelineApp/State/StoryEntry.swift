@@ -6,11 +6,14 @@ public struct StoryEntry: Sendable, Hashable {
   public var updateCount: Int
   /// Updates marked new or changed that have not been on screen yet.
   public var markedCount: Int
+  /// The http(s) URL the story was read from, when it came from the web (it can then be refreshed).
+  public var url: String?
 
-  public init(handle: Int64, headline: String, updateCount: Int, markedCount: Int = 0) {
+  public init(handle: Int64, headline: String, updateCount: Int, markedCount: Int = 0, url: String? = nil) {
     self.handle = handle
     self.headline = headline
     self.updateCount = updateCount
     self.markedCount = markedCount
+    self.url = url
   }
 }

@@ -38,6 +38,8 @@ public enum StatusLineView {
       return state.loading.contains(state.openStory) ? "Loading…" : "This story could not be loaded"
     }
     var parts = ["Story \(state.openStory + 1)/\(state.entries.count)"]
+    // A refresh under way stays in view while the reader scrolls on.
+    if state.refreshing.contains(state.openStory) { parts.insert("Checking…", at: 0) }
     if !story.updates.isEmpty {
       let update = (state.layout.update(atLine: state.updateScroll) ?? 0) + 1
       parts.append("update \(update)/\(story.updates.count)")

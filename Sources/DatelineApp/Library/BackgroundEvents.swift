@@ -1,0 +1,44 @@
+import Foundation
+import Synchronization
+
+/// Work that must not hold up the screen (fetching a page again), run on threads of its own; each job's result
+/// is an event that waits here until the run loop takes it and reduces it like any other.
+public final class BackgroundEvents: Sendable {
+  private let state = Mutex<(events: [Event], running: Int)>(([], 0))
+
+  public init() {}
+
+  /// Runs `job` off the calling thread; its event is kept for `drain()`.
+  public func start(_ job: @escaping @Sendable () -> Event) {
+    state.withLock { $0.running += 1 }
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      let event = job()
+      state.withLock { state in
+        state.events.append(event)
+        state.running -= 1
+      }
+    }
+  }
+
+  /// The events of finished jobs, oldest first, taken out.
+  public func drain() -> [Event] {
+    state.withLock { state in
+      let events = state.events
+      state.events = []
+      return events
+    }
+  }
+
+  /// Whether a job is running or an event waits to be taken.
+  public var isBusy: Bool { state.withLock { $0.running > 0 || !$0.events.isEmpty } }
+
+  /// Waits until every job has finished (for tests); false after `timeout` seconds.
+  public func waitUntilDone(timeout: TimeInterval) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while state.withLock({ $0.running > 0 }) {
+      if Date() > deadline { return false }
+      usleep(2_000)
+    }
+    return true
+  }
+}
