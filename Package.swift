@@ -36,7 +36,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
-      name: "dateline-bench", dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession"]),
+      name: "dateline-bench",
+      dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession", "DatelineFetch", "LoopbackServer"]),
     // libFuzzer targets for the readers (README: "Fuzzing"); plain builds replay files given as arguments.
     .executableTarget(name: "dateline-fuzz-html", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-fuzz-text", dependencies: ["DatelineCore"]),

@@ -10,6 +10,7 @@ if wants("reader") { runReaderBenchmark() }
 if wants("library") { runLibraryBenchmark() }
 if wants("feeds") {
   runFeedBenchmark(directory: FileManager.default.temporaryDirectory.appendingPathComponent("dateline-feed-bench"))
+  runFeedRefreshBenchmark()
 }
 if wants("html") {
   // `dateline-bench html [FOLDER]`: a folder of pages instead of the fixtures.

@@ -78,6 +78,7 @@ struct RefreshCommand: ParsableCommand {
       done.signal()
     }
     done.wait()
-    return box.withLock { $0! }
+    guard let value = box.withLock({ $0 }) else { preconditionFailure("the refresh task ended without a result") }
+    return value
   }
 }
