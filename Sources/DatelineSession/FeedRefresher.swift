@@ -129,16 +129,21 @@ public struct FeedRefresher: Sendable {
     if feed.items.isEmpty, let first = feed.errors.first {
       return failed(url, "\(url): \(first)", now)
     }
-    var newStories = 0
+    // The recogniser runs here, on this task, for items the library has not seen; the import is then one
+    // transaction for the whole feed.
+    var imports: [Library.FeedItemImport] = []
     for item in feed.items {
-      do {
-        let report = try library.importFeedItem(
-          feed: url, itemID: item.id, story: FeedStory.story(of: item, feedURL: url), bytes: FeedStory.identity(of: item),
-          at: now, analyze: analyze)
-        if report.newStory { newStories += 1 }
-      } catch {
-        return failed(url, "\(url): \(error.description)", now)
-      }
+      let story = FeedStory.story(of: item, feedURL: url)
+      let bytes = FeedStory.identity(of: item)
+      let seen = (try? library.isImported(bytes: bytes)) ?? false
+      imports.append(
+        Library.FeedItemImport(itemID: item.id, story: story, bytes: bytes, entities: seen ? nil : analyze?(story)))
+    }
+    let newStories: Int
+    do {
+      newStories = try library.importFeedItems(feed: url, items: imports, at: now, analyze: analyze).filter(\.newStory).count
+    } catch {
+      return failed(url, "\(url): \(error.description)", now)
     }
     try? library.describeFeed(url: url, title: feed.title, htmlURL: feed.link)
     try? library.recordFetch(

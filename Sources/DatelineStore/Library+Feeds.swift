@@ -92,6 +92,61 @@ extension Library {
     }
   }
 
+  /// One feed item to import: its id in the feed, its story, the bytes that identify its text, and (when worked
+  /// out beforehand, outside the write lock) the entities of the whole story.
+  public struct FeedItemImport: Sendable {
+    public var itemID: String
+    public var story: Story
+    public var bytes: [UInt8]
+    public var entities: StoryEntities?
+
+    public init(itemID: String, story: Story, bytes: [UInt8], entities: StoryEntities? = nil) {
+      self.itemID = itemID
+      self.story = story
+      self.bytes = bytes
+      self.entities = entities
+    }
+  }
+
+  /// Imports a feed's items in ONE transaction (see `importFeedItem`). An item's precomputed `entities` are
+  /// used when the whole story is analysed (a new item), so the recogniser does not run under the write lock.
+  public func importFeedItems(
+    feed url: String, items: [FeedItemImport], at date: Date = Date(), analyze: EntityAnalysis? = nil
+  ) throws(LibraryError) -> [ImportReport] {
+    try write { db in
+      var reports: [ImportReport] = []
+      for item in items {
+        let hash = ContentHasher.hex(of: item.bytes)
+        let known = item.entities
+        let story = item.story
+        var analysis: EntityAnalysis?
+        if let analyze {
+          analysis = { @Sendable (part: Story) -> StoryEntities in
+            if let known, part == story { return known }
+            return analyze(part)
+          }
+        }
+        let report = try CaptureImport(db: db, story: story, hash: hash, date: date, analyze: analysis).run()
+        let storyID = try Int64.fetchOne(db, sql: "SELECT id FROM stories WHERE key = ?", arguments: [report.storyKey])
+        try db.execute(
+          sql: """
+            INSERT INTO feed_items (feed_url, item_id, story_id, seen_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(feed_url, item_id) DO UPDATE SET story_id = excluded.story_id
+            """, arguments: [url, item.itemID, storyID, date.timeIntervalSince1970])
+        reports.append(report)
+      }
+      return reports
+    }
+  }
+
+  /// Whether exactly these bytes were imported before (then importing them again changes nothing).
+  public func isImported(bytes: [UInt8]) throws(LibraryError) -> Bool {
+    let hash = ContentHasher.hex(of: bytes)
+    return try read { db in
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM captures WHERE content_hash = ?)", arguments: [hash]) ?? false
+    }
+  }
+
   /// The feed each story came from (story row id to feed URL), for grouping the story list.
   public func feedOfStories() throws(LibraryError) -> [Int64: String] {
     try read { db in

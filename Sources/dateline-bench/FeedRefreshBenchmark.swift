@@ -50,9 +50,10 @@ func runFeedRefreshBenchmark(feeds: Int = 500, itemsPerFeed: Int = 10, jobs: Int
         case .postponed, .failed: failed += 1
         }
       }
+      let perItem = items > 0 ? "; \(String(format: "%.2f", seconds * 1000 / Double(items))) ms per item" : ""
       print("feeds: \(round): \(feeds) loopback feeds, \(jobs) at once: \(String(format: "%.2f", seconds)) s "
-        + "(\(read) read with \(items) items, \(unchanged) not modified, \(failed) failed; "
-        + "\(String(format: "%.2f", seconds * 1000 / Double(max(1, items)))) ms per item); RSS \(ProcessMemory.residentBytes() / 1_000_000) MB")
+        + "(\(read) read with \(items) items, \(unchanged) not modified, \(failed) failed\(perItem)); "
+        + "RSS \(ProcessMemory.residentBytes() / 1_000_000) MB")
     }
     print("feeds: refresh memory: \(before / 1_000_000) MB before, \(ProcessMemory.residentBytes() / 1_000_000) MB after, "
       + "peak \(ProcessMemory.peakResidentBytes() / 1_000_000) MB; library \(((try? library.stories().count) ?? 0)) stories")

@@ -3,8 +3,15 @@ import CLibXML2
 /// URL resolution for feeds (RFC 3986, by libxml2): relative links against `xml:base` and the feed's location.
 enum FeedURL {
   /// `reference` made absolute against `base`; the reference itself when there is no base or it cannot be
-  /// resolved; nil when it is empty.
+  /// resolved; nil when it is empty. Links are printed: nothing a terminal would act on survives.
   static func resolve(_ reference: String, against base: String?) -> String? {
+    guard let resolved = resolveUnsanitized(reference, against: base) else { return nil }
+    guard TextSanitizer.mayNeedWork(resolved[...].utf8) else { return resolved }
+    let cleaned = TextSanitizer.clean(resolved[...])
+    return cleaned.isEmpty ? nil : cleaned
+  }
+
+  private static func resolveUnsanitized(_ reference: String, against base: String?) -> String? {
     let trimmed = trimmedASCIISpace(reference)
     guard !trimmed.isEmpty else { return nil }
     guard let base, !base.isEmpty else { return trimmed }
