@@ -109,4 +109,19 @@ final class HTMLLiveBlogTests: XCTestCase {
     XCTAssertEqual(story.updates.map(\.pageID), ["p0", "p1", "p2", "p3"])
     XCTAssertEqual(story.updates.map(\.title), ["Post 0 title", "Post 1 title", "Post 2 title", "Post 3 title"])
   }
+
+  /// A pinned copy of a post inside the stream, under an id of its own, is not a second update.
+  func testAPinnedCopyInTheStreamIsNotADuplicate() throws {
+    func post(_ id: String, _ hour: Int, _ title: String, _ text: String) -> String {
+      "<article id=\"\(id)\" class=\"post\"><time datetime=\"2026-02-01T\(hour):00:00Z\">\(hour):00</time><h2>\(title)</h2><p>\(text)</p></article>"
+    }
+    let html = "<html><body><h1>Match live</h1><div class=\"stream\">"
+      + post("pinned-block-2", 12, "Team news", "Both sides are unchanged from last week, with the captain fit again.")
+      + post("block-3", 14, "Kick-off", "We are under way in front of a full stadium on a bright afternoon.")
+      + post("block-2", 12, "Team news", "Both sides are unchanged from last week, with the captain fit again.")
+      + post("block-1", 11, "Welcome", "Good morning and welcome to our coverage of the final, as it happens.")
+      + "</div></body></html>"
+    let story = try HTMLFixtures.story(html: html)
+    XCTAssertEqual(story.updates.map(\.pageID), ["block-3", "block-2", "block-1"])
+  }
 }
