@@ -166,6 +166,7 @@ struct LiveBlogExtractor {
       blocks.append(block)
     }
     post.paragraphs = filter.filter(blocks, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
+    post.evidence.shown = post.timeText.flatMap(PostTimeEvidence.shownClock)
     if post.title == nil, post.paragraphs.isEmpty == false {
       post.line = post.paragraphs[0].line
     }

@@ -124,4 +124,16 @@ final class HTMLLiveBlogTests: XCTestCase {
     let story = try HTMLFixtures.story(html: html)
     XCTAssertEqual(story.updates.map(\.pageID), ["block-3", "block-2", "block-1"])
   }
+
+  /// With no other source, a `datetime` marked UTC whose clock is the local time shown ("15:05 BST") is moved
+  /// by the zone's offset; one that agrees with the shown time and zone is left alone.
+  func testADatetimeIsCheckedAgainstTheClockShownWithItsZone() {
+    let local = PostTimeEvidence(marked: PostInstant(iso: "2026-05-07T15:05:00Z"), shown: PostTimeEvidence.shownClock("15:05 BST"))
+    XCTAssertEqual(local.instant?.rfc3339, "2026-05-07T14:05:00Z")
+    let right = PostTimeEvidence(marked: PostInstant(iso: "2026-05-07T14:05:00Z"), shown: PostTimeEvidence.shownClock("15:05 BST"))
+    XCTAssertEqual(right.instant?.rfc3339, "2026-05-07T14:05:00Z")
+    let evening = PostTimeEvidence(marked: PostInstant(iso: "2026-06-20T16:12:00Z"), shown: PostTimeEvidence.shownClock("4:12pm EDT"))
+    XCTAssertEqual(evening.instant?.rfc3339, "2026-06-20T20:12:00Z")
+    XCTAssertNil(PostTimeEvidence.shownClock("15:05"), "no zone, nothing to check against")
+  }
 }
