@@ -104,6 +104,7 @@ struct HTMLPageScan {
     var openBlocks: [Int32] = []
     /// The open elements the hints call boilerplate, innermost last.
     var dropped: [Int32] = []
+    var verdicts: [String: HTMLRules.Verdict] = [:]
     var text = TextAccumulator()
     var textLine = 0
     var linkDepth = 0
@@ -228,9 +229,17 @@ struct HTMLPageScan {
     }
 
     /// What the rules' hints say of the element's class and id.
-    func hints(_ attributes: ElementAttributes, tag: HTMLTag) -> HTMLRules.Verdict {
+    mutating func hints(_ attributes: ElementAttributes, tag: HTMLTag) -> HTMLRules.Verdict {
       if attributes.classes.isEmpty && attributes.id.isEmpty { return .none }
-      let verdict = rules.verdict(classAndID: attributes.classes + " " + attributes.id)
+      let key = attributes.classes + " " + attributes.id
+      // Templates repeat the same classes on many elements: each combination is matched once a page.
+      let verdict: HTMLRules.Verdict
+      if let known = verdicts[key] {
+        verdict = known
+      } else {
+        verdict = rules.verdict(classAndID: key)
+        verdicts[key] = verdict
+      }
       // The page's own frame is never dropped by a hint: a body classed "has-sidebar" is still the page.
       if verdict == .drop && (tag == .html || tag == .body || tag == .main || tag == .article) { return .noise }
       return verdict

@@ -15,6 +15,8 @@ public struct HTMLRules: Sendable {
   private(set) var noise: [Pattern] = []
   /// Post labels, lower case.
   private(set) var badges: [String] = []
+  /// The length in bytes of the longest badge: a longer text is never only a badge.
+  private(set) var longestBadgeBytes = 0
   /// Words that open a page's dateline ("Published 4 June 2026"), lower case.
   private(set) var datelines: [String] = []
 
@@ -49,6 +51,9 @@ public struct HTMLRules: Sendable {
       default: problems.append("\(fileName):\(number + 1): unknown kind '\(parts[0])'")
       }
     }
+    // Longest first, so that "breaking news" is taken off whole before "breaking" is tried.
+    rules.badges.sort { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+    rules.longestBadgeBytes = rules.badges.map(\.utf8.count).max() ?? 0
     return (rules, problems)
   }
 
@@ -73,7 +78,7 @@ public struct HTMLRules: Sendable {
   /// text is nothing but a badge.
   func removingBadge(from text: String) -> String? {
     let lowered = text.lowercased()
-    for badge in badges.sorted(by: { $0.count > $1.count }) where lowered.hasPrefix(badge) {
+    for badge in badges where lowered.hasPrefix(badge) {
       let rest = text.unicodeScalars.dropFirst(badge.unicodeScalars.count)
       guard let first = rest.first else { return nil }
       // Only a whole word: "Liverpool" does not start with the badge "live".
@@ -84,7 +89,9 @@ public struct HTMLRules: Sendable {
     return text
   }
 
-  func isBadge(_ text: String) -> Bool { removingBadge(from: text) == nil }
+  func isBadge(_ text: String) -> Bool {
+    text.utf8.count <= longestBadgeBytes + 4 && removingBadge(from: text) == nil
+  }
 
   /// A short line that opens with a dateline word and holds a digit: when the page was published or updated,
   /// not article text.
@@ -92,7 +99,7 @@ public struct HTMLRules: Sendable {
     guard text.utf8.count <= 64, text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return false }
     let lowered = text.lowercased()
     return datelines.contains { word in
-      lowered.hasPrefix(word) && lowered.dropFirst(word.count).first.map { !$0.isLetter } ?? false
+      lowered.hasPrefix(word) && lowered.unicodeScalars.dropFirst(word.unicodeScalars.count).first.map { !$0.properties.isAlphabetic } ?? false
     }
   }
 

@@ -63,24 +63,28 @@ struct LiveBlogExtractor {
     for index in stride(from: elements.count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
       prose[Int(elements[index].parent)] += prose[index]
     }
+    // Runs are siblings of one tag, and, within them, of one first class: templates give a key-event or
+    // pinned post an extra or different class, so the tag alone is tried as well, and the run with more prose
+    // wins (the class split wins when the tag alone also gathers other timed things).
     struct Signature: Hashable {
       var parent: Int32
       var tag: HTMLTag
-      var firstClass: Substring
+      var firstClass: Substring?
     }
     var runs: [Signature: [Int]] = [:]
     for index in 1..<elements.count {
       let element = elements[index]
       guard element.holdsTime || element.pageID != nil else { continue }
       runs[Signature(parent: element.parent, tag: element.tag, firstClass: element.firstClass), default: []].append(index)
+      runs[Signature(parent: element.parent, tag: element.tag, firstClass: nil), default: []].append(index)
     }
     var best: [Int]?
     var bestProse = 0
-    for members in runs.values where members.count >= 2 {
+    for (signature, members) in runs where members.count >= 2 {
       let timed = members.filter { elements[$0].holdsTime && prose[$0] >= 20 }
       guard timed.count >= 2, timed.count * 10 >= members.count * 6 else { continue }
       let total = timed.reduce(0) { $0 + prose[$1] }
-      if total > bestProse {
+      if total > bestProse || total == bestProse && signature.firstClass == nil && best.map({ members.count > $0.count }) == true {
         bestProse = total
         best = members
       }
@@ -94,7 +98,21 @@ struct LiveBlogExtractor {
       if post.paragraphs.isEmpty && post.title == nil { continue }
       posts.append(post)
     }
+    posts = Self.withoutEarlierCopies(posts)
     return posts.isEmpty ? nil : posts
+  }
+
+  /// A pinned or highlighted copy of a post, placed in the stream above the original under an id of its own,
+  /// is the same post: of posts with the same title and opening words, only the last (the original, where the
+  /// page's order puts it) is kept.
+  static func withoutEarlierCopies(_ posts: [Post]) -> [Post] {
+    func key(_ post: Post) -> String? {
+      guard let first = post.paragraphs.first?.text else { return nil }
+      return (post.title.map { TextFingerprint.key($0) } ?? "") + "|" + TextFingerprint.key(first, maxWords: 12)
+    }
+    var lastIndex: [String: Int] = [:]
+    for (index, post) in posts.enumerated() { if let key = key(post) { lastIndex[key] = index } }
+    return posts.enumerated().filter { index, post in key(post).map { lastIndex[$0] == index } ?? true }.map(\.element)
   }
 
   /// The post held by element `member`: its id, title, time and paragraphs.
@@ -148,6 +166,7 @@ struct LiveBlogExtractor {
       blocks.append(block)
     }
     post.paragraphs = filter.filter(blocks, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
+    post.evidence.shown = post.timeText.flatMap(PostTimeEvidence.shownClock)
     if post.title == nil, post.paragraphs.isEmpty == false {
       post.line = post.paragraphs[0].line
     }
