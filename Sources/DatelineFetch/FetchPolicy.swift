@@ -12,6 +12,8 @@ public struct FetchPolicy: Sendable, Hashable {
   public var maxBytes: Int
   /// Sent as `User-Agent`.
   public var userAgent: String
+  /// Connections open to one server at once (browsers keep to 6: many feeds of one site must not hammer it).
+  public var maxConnectionsPerHost = 6
 
   /// dateline's version, named in the User-Agent.
   public static let version = "0.14"

@@ -29,6 +29,7 @@ public final class PageFetcher: Sendable {
     configuration.timeoutIntervalForRequest = policy.connectTimeout
     configuration.timeoutIntervalForResource = policy.totalTimeout
     configuration.httpAdditionalHeaders = ["User-Agent": policy.userAgent]
+    configuration.httpMaximumConnectionsPerHost = policy.maxConnectionsPerHost
     let router = TaskRouter()
     let queue = OperationQueue()
     queue.maxConcurrentOperationCount = 1

@@ -17,3 +17,4 @@ if wants("html") {
   let folder = CommandLine.arguments.dropFirst().first { $0 != "html" && !$0.hasPrefix("-") && $0.contains("/") }
   runHTMLBenchmark(folder: folder)
 }
+if wants("fetch") { runFetchBenchmark() }
