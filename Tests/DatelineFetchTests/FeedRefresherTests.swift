@@ -159,6 +159,22 @@ final class FeedRefresherTests: XCTestCase {
     XCTAssertEqual(try store.fetchState(url: url)?.failures, 3)
   }
 
+  func testA50MBFeedIsReadWhole() async throws {
+    // 50 items of 1 MB of plain words each: under the 64 MB cap, every item a story.
+    let words = String(repeating: "tide ferry harbour council ", count: 1_048_576 / 27)
+    var text = "<rss version=\"2.0\"><channel><title>Big</title>"
+    for index in 0..<50 { text += "<item><title>Big \(index)</title><guid>big-\(index)</guid><description>\(words)</description></item>" }
+    text += "</channel></rss>"
+    let body = Data(text.utf8)
+    XCTAssertGreaterThan(body.count, 50_000_000)
+    server = try await LoopbackServer.start([("GET /big", { _ in HTTPResponse(statusCode: .ok, headers: [HTTPHeader("Content-Type"): "application/rss+xml"], body: body) })])
+    let store = try library()
+    try store.subscribe(Outline(url: server.base + "/big"))
+    let outcomes = await refresher(store, timeout: 120).refresh()
+    XCTAssertEqual(outcomes.map(\.result), [.read(items: 50, newStories: 50, problems: [])])
+    XCTAssertEqual(try store.stories().count, 50)
+  }
+
   func testAFeedFileIsReadFromDisk() async throws {
     let path = directory.appendingPathComponent("local.xml")
     try Data(Self.rss(0..<2).utf8).write(to: path)

@@ -80,4 +80,13 @@ final class NastyFeedTests: XCTestCase {
     let json = FeedJSON(source: "s", document: .feed(feed)).encoded()
     XCTAssertFalse(json.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E || $0.value == 0x85 }, json)
   }
+
+  func testADoctypeWithALongInternalSubsetIsStillAFeed() throws {
+    let entities = (0..<300).map { "<!ENTITY e\($0) \"value > \($0)\">" }.joined()
+    let rss = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\(entities)]>\n<rss version=\"2.0\"><channel><title>&e7;</title></channel></rss>"
+    XCTAssertEqual(InputFormatSniffer.format(bytes: Array(rss.utf8), contentType: nil), .feed(.rss))
+    XCTAssertEqual(try FeedFixture.feed(rss).title, "value > 7")
+    let short = "<!DOCTYPE x [<!ENTITY a \"b>c\">]><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title></feed>"
+    XCTAssertEqual(InputFormatSniffer.format(bytes: Array(short.utf8), contentType: nil), .feed(.atom))
+  }
 }

@@ -18,6 +18,13 @@ final class XMLFeedDocument {
     XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOWARNING.rawValue
       | XML_PARSE_IGNORE_ENC.rawValue)
 
+  /// The parse options for a document of `count` bytes: a large feed (over 8 MB; its lines or text nodes may pass
+  /// libxml2's 10 MB limits) is parsed with `XML_PARSE_HUGE`. Small documents keep every limit, so a
+  /// billion-laughs document, which is small, meets all of libxml2's own defences as well as our budget.
+  static func options(forBytes count: Int) -> Int32 {
+    count > 8 << 20 ? parseOptions | Int32(XML_PARSE_HUGE.rawValue) : parseOptions
+  }
+
   /// libxml2 sets up its global tables once, before any thread parses (feeds are read on several at once).
   private static let initialized: Bool = {
     xmlInitParser()
@@ -42,7 +49,7 @@ final class XMLFeedDocument {
     let parsed: xmlDocPtr? = text.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", Self.parseOptions)
+          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", Self.options(forBytes: buffer.count))
         }
       }
     }
