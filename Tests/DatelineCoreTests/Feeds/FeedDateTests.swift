@@ -21,6 +21,8 @@ final class FeedDateTests: XCTestCase {
     XCTAssertEqual(date("Wednesday, 31 December 2003 10:14:55 UT"), "2003-12-31T10:14:55Z", "full names")
     XCTAssertEqual(date("Wed, 31 Dec 2003 10:14:55 GMT+0200"), "2003-12-31T08:14:55Z")
     XCTAssertEqual(date("Wed Dec 31 10:14:55 2003"), "2003-12-31T10:14:55Z", "asctime")
+    XCTAssertEqual(date("Wed, 31 Dec 2003 10:14:55 PT"), "2003-12-31T18:14:55Z", "a zone without its season")
+    XCTAssertEqual(date("Wed, 31 Dec 2003 10:14:55 Etc/GMT"), "2003-12-31T10:14:55Z")
     XCTAssertEqual(date("31-Dec-2003 10:14:55 Z"), "2003-12-31T10:14:55Z")
     XCTAssertEqual(date("  Wed,  31  Dec  2003  10:14:55  GMT \n"), "2003-12-31T10:14:55Z", "extra whitespace")
     XCTAssertEqual(date("Wed, 31 Dec 2003 10:14:55 GMT (Coordinated)"), "2003-12-31T10:14:55Z", "a comment")

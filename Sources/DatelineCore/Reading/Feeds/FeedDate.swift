@@ -78,17 +78,19 @@ public enum FeedDate {
   /// Offsets in seconds of the zone names feeds use (RFC 822's, and common ones beyond it).
   static func namedZoneOffset(_ name: String) -> Int? {
     let hours: Int
-    switch name.uppercased() {
+    var upper = name.uppercased()
+    if upper.hasPrefix("ETC/") { upper.removeFirst(4) }
+    switch upper {
     case "Z", "UT", "UTC", "GMT", "Z0": hours = 0
-    case "EST": hours = -5
+    case "EST", "ET": hours = -5
     case "EDT": hours = -4
-    case "CST": hours = -6
+    case "CST", "CT": hours = -6
     case "CDT": hours = -5
-    case "MST": hours = -7
+    case "MST", "MT": hours = -7
     case "MDT": hours = -6
-    case "PST": hours = -8
+    case "PST", "PT": hours = -8
     case "PDT": hours = -7
-    case "AST": hours = -4
+    case "AST", "AT": hours = -4
     case "ADT": hours = -3
     case "AKST": hours = -9
     case "AKDT": hours = -8
