@@ -20,7 +20,7 @@ struct AtomReader: XMLFeedFormatReader {
       case "subtitle", "tagline":
         if feed.subtitle == nil { feed.subtitle = text(child, context: context) }
       case "link":
-        if let candidate = context.alternateLink(child), alternate == nil || (!alternate!.html && candidate.html) {
+        if let candidate = context.alternateLink(child), FeedXMLContext.prefer(candidate, over: alternate) {
           alternate = candidate
         }
       case "entry":
@@ -56,7 +56,7 @@ struct AtomReader: XMLFeedFormatReader {
         let rel = child.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased()
         if rel == "enclosure" {
           if let enclosure = context.enclosure(child, urlAttribute: "href") { enclosures.append(enclosure) }
-        } else if let candidate = context.alternateLink(child), alternate == nil || (!alternate!.html && candidate.html) {
+        } else if let candidate = context.alternateLink(child), FeedXMLContext.prefer(candidate, over: alternate) {
           alternate = candidate
         }
       case "published", "issued", "dcterms:issued":

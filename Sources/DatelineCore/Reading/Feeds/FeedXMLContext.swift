@@ -109,7 +109,14 @@ struct FeedXMLContext {
       let href = element.attribute("href"), let resolved = url(href, at: element)
     else { return nil }
     let type = element.attribute("type")?.lowercased()
-    return (resolved, type == nil || type!.contains("html"))
+    return (resolved, type.map { $0.contains("html") } ?? true)
+  }
+
+  /// Whether an alternate link found now replaces the one kept so far: the first wins, unless an HTML one
+  /// comes after a link of another type.
+  static func prefer(_ candidate: (href: String, html: Bool), over current: (href: String, html: Bool)?) -> Bool {
+    guard let current else { return true }
+    return !current.html && candidate.html
   }
 
   /// An enclosure from `url`/`href`, `type` and `length` attributes.

@@ -14,7 +14,7 @@ struct RSSChannelReader {
         case "link":
           if feed.link == nil, let text = context.rawText(child) { feed.link = context.url(text, at: child) }
         case "atom:link":
-          if let candidate = context.alternateLink(child), alternate == nil || (!alternate!.html && candidate.html) {
+          if let candidate = context.alternateLink(child), FeedXMLContext.prefer(candidate, over: alternate) {
             alternate = candidate
           }
         case "description", "dc:description":

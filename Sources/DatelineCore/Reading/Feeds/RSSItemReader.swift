@@ -33,7 +33,7 @@ struct RSSItemReader {
         let rel = child.attribute("rel")?.lowercased()
         if rel == "enclosure" {
           if let enclosure = context.enclosure(child, urlAttribute: "href", fallbackBase: fallbackBase) { enclosures.append(enclosure) }
-        } else if let candidate = context.alternateLink(child), alternate == nil || (!alternate!.html && candidate.html) {
+        } else if let candidate = context.alternateLink(child), FeedXMLContext.prefer(candidate, over: alternate) {
           alternate = candidate
         }
       case "guid":
