@@ -134,8 +134,17 @@ struct LiveBlogExtractor {
             post.timeLine = node.line
           }
         }
-      } else if post.evidence.epoch == nil, let epoch = ElementAttributes(node).epoch {
-        post.evidence.epoch = epoch
+      } else {
+        if post.evidence.epoch == nil, let epoch = ElementAttributes(node).epoch { post.evidence.epoch = epoch }
+        // A clock time shown as plain text in its own element ("<span>14:05</span>").
+        var child = node.firstChild
+        while post.timeText == nil, let current = child {
+          if current.isText, let content = current.content, let clock = HTMLPageScan.clockText(content) {
+            post.timeText = clock
+            post.timeLine = current.line
+          }
+          child = current.next
+        }
       }
     }
     var blocks: [HTMLBlock] = []

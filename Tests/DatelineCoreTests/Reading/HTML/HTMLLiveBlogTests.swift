@@ -136,4 +136,16 @@ final class HTMLLiveBlogTests: XCTestCase {
     XCTAssertEqual(evening.instant?.rfc3339, "2026-06-20T20:12:00Z")
     XCTAssertNil(PostTimeEvidence.shownClock("15:05"), "no zone, nothing to check against")
   }
+
+  /// Times shown only as plain text in their own element ("<span>14:05</span>", glued to the author's name)
+  /// still mark the posts; with no machine-readable time anywhere, `time` stays null.
+  func testPlainTextClockTimesMarkPosts() throws {
+    let story = try HTMLFixtures.story("quotidien-live.html")
+    XCTAssertEqual(summary(story), [
+      "post-2201 - 14:05 Une manifestation partira à 14 heures de la place de la République",
+      "post-2195 - 12:48 Un métro sur trois sur la plupart des lignes",
+      "post-2188 - 11:02 -",
+    ])
+    XCTAssertFalse(HTMLFixtures.bodyText(story).contains("Camille Roux"), "the post header's author is not text")
+  }
 }
