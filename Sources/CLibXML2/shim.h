@@ -16,4 +16,17 @@
 #include <libxml/xpath.h>
 #include <libxml/uri.h>
 #include <libxml/encoding.h>
+
+// libxml2 reports some errors (a failed charset conversion, "I/O error : encoder error") through its generic
+// error handler, not the parser's, so HTML_PARSE_NOERROR does not silence them and they would reach stderr.
+// The handler is variadic, which Swift cannot write, and per thread in libxml2: readers call this before each
+// parse on their thread.
+static void dateline_libxml2_ignore_error(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+static inline void dateline_libxml2_silence_errors(void) {
+  xmlSetGenericErrorFunc(NULL, dateline_libxml2_ignore_error);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+}
 #endif

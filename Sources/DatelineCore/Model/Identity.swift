@@ -16,10 +16,10 @@ public struct StoryID: RawRepresentable, Codable, Sendable, Hashable, CustomStri
       rest = rest[..<mark]
     }
     var head = "", path = String(rest)
-    if let scheme = rest.range(of: "://") {
-      let afterScheme = rest[scheme.upperBound...]
+    if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+      let afterScheme = rest[rest.index(colon, offsetBy: 3)...]
       let slash = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
-      head = rest[..<scheme.upperBound].lowercased() + afterScheme[..<slash].lowercased()
+      head = rest[..<afterScheme.startIndex].lowercased() + afterScheme[..<slash].lowercased()
       path = String(afterScheme[slash...])
     }
     while path.count > 1 && path.hasSuffix("/") { path.removeLast() }

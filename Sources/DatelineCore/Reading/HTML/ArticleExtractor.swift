@@ -70,10 +70,19 @@ struct ArticleExtractor {
     if rules.isDateline(block.text) { return false }
     // A short line holding a `<time>` is a dateline or byline ("9 July 2026 Jane Doe, reporter"), not prose.
     if element.holdsTime && block.byteCount < 100 && scan.elements[block.element].tag != .p { return false }
-    let key = TextFingerprint.key(block.text)
-    if key.isEmpty { return false }
-    if key == headlineKey || key == standfirstKey { return false }
-    return true
+    // The headline or standfirst repeated in the body: compared only when the lengths are alike (cheap).
+    let bytes = block.byteCount
+    if let headline = metadata.headline, abs(headline.utf8.count - bytes) * 4 <= bytes + 8,
+      TextFingerprint.key(block.text) == headlineKey
+    {
+      return false
+    }
+    if let standfirst = metadata.standfirst, abs(standfirst.utf8.count - bytes) * 4 <= bytes + 8,
+      TextFingerprint.key(block.text) == standfirstKey
+    {
+      return false
+    }
+    return block.text.utf8.contains { $0 &- 0x30 < 10 || $0 &- 0x41 < 26 || $0 &- 0x61 < 26 || $0 >= 0x80 }
   }
 
   /// The elements that hold the body: the chosen containers, and the picture captions beside them in their

@@ -28,10 +28,13 @@ final class HTMLDocument {
 
   /// Parses the bytes of a page, in the encoding its HTTP Content-Type, byte-order mark, `<meta>` or bytes say.
   /// Nil only when libxml2 gives no document at all (it recovers from anything else).
-  init?(bytes: [UInt8], contentType: String? = nil, url: String? = nil) {
+  /// With `ignoringDeclarations`, the header's and the page's charset declarations are ignored and the bytes
+  /// decide (a retry when a declared legacy charset failed).
+  init?(bytes: [UInt8], contentType: String? = nil, url: String? = nil, ignoringDeclarations: Bool = false) {
     _ = Self.initialized
     let parsed: (htmlDocPtr?, HTMLCharset) = bytes.withUnsafeBufferPointer { buffer in
-      let (charset, bodyStart) = HTMLCharset.detect(buffer, contentType: contentType)
+      let (charset, bodyStart) =
+        ignoringDeclarations ? (HTMLCharset.sniff(buffer), 0) : HTMLCharset.detect(buffer, contentType: contentType)
       let body = UnsafeBufferPointer(rebasing: buffer[bodyStart...])
       var options = Self.options
       if case .other = charset { options &= ~Int32(HTML_PARSE_IGNORE_ENC.rawValue) }
@@ -69,11 +72,18 @@ final class HTMLDocument {
 
   deinit { xmlFreeDoc(pointer) }
 
+  /// Whether the page was read in a charset libxml2 converts (not UTF-8, UTF-16 or Windows-1252).
+  var isDeclaredLegacyCharset: Bool {
+    if case .other = charset { return true }
+    return false
+  }
+
   private static func parse(_ bytes: [UInt8], url: String?, encoding: String, options: Int32) -> htmlDocPtr? {
     bytes.withUnsafeBufferPointer { parse($0, url: url, encoding: encoding, options: options) }
   }
 
   private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, url: String?, encoding: String, options: Int32) -> htmlDocPtr? {
+    dateline_libxml2_silence_errors()
     guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else {
       // libxml2 gives no document for no bytes; an empty page is still a page, with nothing in it.
       return htmlReadMemory(" ", 1, url, encoding, options)

@@ -23,7 +23,7 @@ struct HTMLPageScan {
     var inHeader: Bool
     /// The page's own id for the element (`id`, else `data-...id`).
     var pageID: String?
-    /// The element is or holds a post's time (a `<time>`, an epoch `data-` attribute).
+    /// The element is or holds a post's time (a `<time>`, an epoch `data-` attribute, a line that is a clock time).
     var holdsTime: Bool
     /// The first class name, which with the tag names the kind of element a template repeats.
     var firstClass: Substring
@@ -82,6 +82,23 @@ struct HTMLPageScan {
     return contains(container, marked)
   }
 
+  /// The text of a text node when it is only a clock time ("14:05", " 9.05am BST "), else nil. Cheap for
+  /// the usual text: a clock starts with a digit and is short.
+  static func clockText(_ content: UnsafePointer<UInt8>) -> String? {
+    var start = 0
+    while content[start] == 0x20 || content[start] == 0x0A || content[start] == 0x09 || content[start] == 0x0D { start += 1 }
+    guard content[start] &- 0x30 < 10 else { return nil }
+    var length = 0
+    while content[start + length] != 0 {
+      length += 1
+      if length > 24 { return nil }
+    }
+    let text = String(decoding: UnsafeBufferPointer(start: content + start, count: length), as: UTF8.self).trimmingASCIISpace()
+    if TimeStamp.parse(text) != nil { return text }
+    if let split = LiveBlogExtractor.splitTimeHeading(text), split.title == nil { return text }
+    return nil
+  }
+
   /// Whether element `inner` is `outer` or lies inside it.
   func contains(_ outer: Int, _ inner: Int) -> Bool {
     inner >= outer && inner <= Int(elements[outer].end)
@@ -123,6 +140,9 @@ struct HTMLPageScan {
         if let content = node.content {
           if text.isEmpty { textLine = node.line }
           text.append(content, inLink: linkDepth > 0)
+          // A text that is only a clock time ("14:05" in its own span) is a post's time shown as plain text:
+          // as good a sign of a post as a `<time>` element.
+          if let owner = open.last, HTMLPageScan.clockText(content) != nil { elements[Int(owner)].holdsTime = true }
         }
         return false
       }

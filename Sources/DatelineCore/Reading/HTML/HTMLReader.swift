@@ -25,6 +25,18 @@ public struct HTMLReader: DocumentReader {
     guard let document = HTMLDocument(bytes: input.bytes, contentType: input.contentType, url: input.url) else {
       throw .noArticleText(source: input.source)
     }
+    do {
+      return try read(document, input: input)
+    } catch .noArticleText where document.isDeclaredLegacyCharset {
+      // libxml2 stops at the first byte its converter for a declared charset (Shift_JIS, KOI8-R...) rejects:
+      // a page whose declaration is wrong is read again as its bytes suggest.
+      guard let sniffed = HTMLDocument(bytes: input.bytes, contentType: input.contentType, url: input.url, ignoringDeclarations: true)
+      else { throw .noArticleText(source: input.source) }
+      return try read(sniffed, input: input)
+    }
+  }
+
+  private func read(_ document: HTMLDocument, input: InputDocument) throws(CaptureReadError) -> Story {
     let scan = HTMLPageScan(document: document, rules: rules)
     let metadata = PageMetadata(scan: scan, document: document, url: input.url)
     var article = ArticleExtractor(scan: scan, metadata: metadata, rules: rules, boilerplate: boilerplate)

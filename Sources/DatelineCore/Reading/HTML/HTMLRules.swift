@@ -54,6 +54,9 @@ public struct HTMLRules: Sendable {
     // Longest first, so that "breaking news" is taken off whole before "breaking" is tried.
     rules.badges.sort { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
     rules.longestBadgeBytes = rules.badges.map(\.utf8.count).max() ?? 0
+    rules.tables = Tables(
+      drop: PatternTable(rules.drop), keep: PatternTable(rules.keep), content: PatternTable(rules.content),
+      noise: PatternTable(rules.noise))
     return (rules, problems)
   }
 
@@ -66,12 +69,42 @@ public struct HTMLRules: Sendable {
   }
 
   func verdict(classAndID: String) -> Verdict {
-    let bytes = Array(classAndID.lowercased().utf8)
+    let bytes = Array(classAndID.utf8).map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
     if bytes.isEmpty { return .none }
-    if matches(drop, bytes) && !matches(keep, bytes) { return .drop }
-    if matches(content, bytes) { return .content }
-    if matches(noise, bytes) { return .noise }
+    if tables.drop.matches(bytes) && !tables.keep.matches(bytes) { return .drop }
+    if tables.content.matches(bytes) { return .content }
+    if tables.noise.matches(bytes) { return .noise }
     return .none
+  }
+
+  /// The patterns of each kind indexed by first byte, built once when the rules are parsed.
+  private var tables = Tables()
+
+  private struct Tables: Sendable {
+    var drop = PatternTable([])
+    var keep = PatternTable([])
+    var content = PatternTable([])
+    var noise = PatternTable([])
+  }
+
+  struct PatternTable: Sendable {
+    private var byFirstByte: [[Pattern]] = Array(repeating: [], count: 256)
+    private var isEmpty = true
+
+    init(_ patterns: [Pattern]) {
+      for pattern in patterns where !pattern.text.isEmpty {
+        byFirstByte[Int(pattern.text[0])].append(pattern)
+        isEmpty = false
+      }
+    }
+
+    func matches(_ bytes: [UInt8]) -> Bool {
+      if isEmpty { return false }
+      for index in bytes.indices {
+        for pattern in byFirstByte[Int(bytes[index])] where HTMLRules.matches(pattern, bytes, at: index) { return true }
+      }
+      return false
+    }
   }
 
   /// The text with a leading badge removed ("Key event Ceasefire talks" -> "Ceasefire talks"); nil when the
@@ -104,23 +137,29 @@ public struct HTMLRules: Sendable {
   }
 
   private func matches(_ patterns: [Pattern], _ bytes: [UInt8]) -> Bool {
-    patterns.contains { Self.matches($0, bytes) }
+    // Patterns by their first byte, so that each position of the text is compared only with the patterns that
+    // can start there (a page has hundreds of class attributes, the rules a hundred patterns).
+    let table = PatternTable(patterns)
+    return table.matches(bytes)
   }
 
   static func matches(_ pattern: Pattern, _ bytes: [UInt8]) -> Bool {
+    bytes.indices.contains { matches(pattern, bytes, at: $0) }
+  }
+
+  /// Whether `pattern` occurs in `bytes` at `index` (as a whole word when it must be one).
+  static func matches(_ pattern: Pattern, _ bytes: [UInt8], at index: Int) -> Bool {
     let needle = pattern.text
-    guard !needle.isEmpty, needle.count <= bytes.count else { return false }
-    var index = 0
-    while index + needle.count <= bytes.count {
-      if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
-        if !pattern.wholeWord { return true }
-        let before = index == 0 || isWordBreak(bytes[index - 1])
-        let after = index + needle.count == bytes.count || isWordBreak(bytes[index + needle.count])
-        if before && after { return true }
-      }
-      index += 1
+    guard !needle.isEmpty, index + needle.count <= bytes.count else { return false }
+    var offset = 0
+    while offset < needle.count {
+      if bytes[index + offset] != needle[offset] { return false }
+      offset += 1
     }
-    return false
+    if !pattern.wholeWord { return true }
+    let before = index == 0 || isWordBreak(bytes[index - 1])
+    let after = index + needle.count == bytes.count || isWordBreak(bytes[index + needle.count])
+    return before && after
   }
 
   private static func isWordBreak(_ byte: UInt8) -> Bool {

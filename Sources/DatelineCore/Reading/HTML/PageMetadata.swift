@@ -36,8 +36,9 @@ struct PageMetadata {
   /// The part of a `<title>` cut at a separator (" - ", " | ") that one of the page's first blocks repeats.
   static func titlePart(_ title: String, shownIn blocks: [HTMLBlock]) -> String? {
     var parts: [String] = []
-    for separator in [" | ", " - ", " – ", " — ", " :: "] where title.contains(separator) {
-      parts += title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+    for separator in [" | ", " - ", " – ", " — ", " :: "] {
+      let pieces = title.splitting(at: separator)
+      if pieces.count > 1 { parts += pieces.map { $0.trimmingASCIISpace() } }
     }
     guard !parts.isEmpty else { return nil }
     let keys = Dictionary(parts.map { (TextFingerprint.key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -68,5 +69,27 @@ struct PageMetadata {
       let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https", resolved.host != nil
     else { return nil }
     return resolved.absoluteString
+  }
+}
+
+extension String {
+  /// The pieces of the string between occurrences of `separator` (the whole string when there is none),
+  /// compared byte for byte.
+  func splitting(at separator: String) -> [String] {
+    let bytes = Array(utf8), needle = Array(separator.utf8)
+    guard !needle.isEmpty, bytes.count >= needle.count else { return [self] }
+    var pieces: [String] = []
+    var start = 0, index = 0
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) {
+        pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
+        index += needle.count
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+    return pieces
   }
 }

@@ -103,4 +103,14 @@ final class HTMLBadInputTests: XCTestCase {
       XCTAssertEqual(error as? CaptureReadError, .noArticleText(source: "page.html"))
     }
   }
+
+  /// A page declaring a legacy charset its bytes are not in: libxml2's converter stops at the first bad byte, so
+  /// the page is read again as the bytes suggest rather than lost.
+  func testAWrongLegacyCharsetDeclarationFallsBackToTheBytes() throws {
+    let page: [UInt8] = Array("<html><head><meta charset=\"shift_jis\"></head><body><article><h1>Title</h1><p>".utf8)
+      + [0x81, 0xFF, 0x1F] + Array(" bytes the declared charset rejects, then a long enough sentence, with a comma.</p></article></body></html>".utf8)
+    let story = try StoryReader().read(InputDocument(bytes: page, source: "wrong.html"))
+    XCTAssertTrue(story.updates.first?.paragraphs.first?.text.hasSuffix("then a long enough sentence, with a comma.") == true)
+    assertClean(story)
+  }
 }
