@@ -15,8 +15,8 @@ public struct FetchPolicy: Sendable, Hashable {
   /// Connections open to one server at once (browsers keep to 6: many feeds of one site must not hammer it).
   public var maxConnectionsPerHost = 6
 
-  /// dateline's version, named in the User-Agent.
-  public static let version = "0.14"
+  /// dateline's version (`dateline --version`), named in the User-Agent.
+  public static let version = "0.15.0"
 
   /// 10 s to connect, 30 s in all, 5 redirects, 64 MB.
   public static let standard = FetchPolicy(
