@@ -24,7 +24,8 @@ public enum CaptureReadError: Error, Sendable, Equatable, CustomStringConvertibl
     case .noStory(let source): "\(source): no story text left once boilerplate is removed"
     case .tooLarge(let source, let bytes, let limit):
       "\(source): \(bytes) bytes is more than the \(limit)-byte limit for one capture"
-    case .unsupportedFormat(let source, let format): "\(source): feeds are not supported yet (found: \(format))"
+    case .unsupportedFormat(let source, let format):
+      "\(source): this is a feed (\(format)), not a page: follow it with 'dateline subscribe \(source)', or see it with 'dateline parse'"
     case .noArticleText(let source): "\(source): no article text found in the page"
     }
   }

@@ -43,7 +43,7 @@ final class InputFormatSnifferTests: XCTestCase {
   func testStoryReaderRefusesFeedsWithOneClearLine() {
     let document = InputDocument(bytes: Array("<rss version=\"2.0\"><channel></channel></rss>".utf8), source: "news.xml")
     XCTAssertThrowsError(try StoryReader().read(document)) { error in
-      XCTAssertEqual((error as? CaptureReadError)?.description, "news.xml: feeds are not supported yet (found: RSS feed)")
+      XCTAssertEqual((error as? CaptureReadError)?.description, "news.xml: this is a feed (RSS feed), not a page: follow it with 'dateline subscribe news.xml', or see it with 'dateline parse'")
     }
   }
 }
