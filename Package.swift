@@ -41,6 +41,7 @@ let package = Package(
     // libFuzzer targets for the readers (README: "Fuzzing"); plain builds replay files given as arguments.
     .executableTarget(name: "dateline-fuzz-html", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-fuzz-text", dependencies: ["DatelineCore"]),
+    .executableTarget(name: "dateline-fuzz-feeds", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),

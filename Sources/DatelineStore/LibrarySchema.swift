@@ -7,9 +7,9 @@ enum LibrarySchema {
   /// for one.
   static let applicationID: Int32 = 0x444C_4E45
   /// `PRAGMA user_version` after the last migration: the schema this build knows.
-  static let version = 4
+  static let version = 5
   /// The migration identifiers, oldest first; `version` is their count.
-  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity", "v4-fetch-state"]
+  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity", "v4-fetch-state", "v5-feeds"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -125,6 +125,30 @@ enum LibrarySchema {
             last_error TEXT
           ) WITHOUT ROWID;
           PRAGMA user_version = 4;
+          """)
+    }
+    // Feeds followed (folder: the OPML folder path, names joined by U+001F) and the story each feed item became.
+    // Unsubscribing drops a feed's item rows, never its stories.
+    migrator.registerMigration(identifiers[4]) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE feeds (
+            url TEXT PRIMARY KEY NOT NULL,
+            title TEXT,
+            html_url TEXT,
+            folder TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            added_at REAL NOT NULL
+          ) WITHOUT ROWID;
+          CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+            seen_at REAL NOT NULL,
+            PRIMARY KEY (feed_url, item_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX feed_items_story ON feed_items(story_id);
+          PRAGMA user_version = 5;
           """)
     }
     return migrator

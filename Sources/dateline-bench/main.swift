@@ -8,6 +8,10 @@ if wants("reading") { runReadingBenchmark(megabytes: 50, runs: 7) }
 if wants("entities") { runEntityBenchmark() }
 if wants("reader") { runReaderBenchmark() }
 if wants("library") { runLibraryBenchmark() }
+if wants("feeds") {
+  runFeedBenchmark(directory: FileManager.default.temporaryDirectory.appendingPathComponent("dateline-feed-bench"))
+  runFeedRefreshBenchmark()
+}
 if wants("html") {
   // `dateline-bench html [FOLDER]`: a folder of pages instead of the fixtures.
   let folder = CommandLine.arguments.dropFirst().first { $0 != "html" && !$0.hasPrefix("-") && $0.contains("/") }

@@ -4,14 +4,10 @@
 public enum TextSanitizer {
   /// The cleaned line.
   public static func clean(_ line: Substring) -> String {
-    // Fast path: most lines need nothing. Every character we remove starts with a byte < 0x20, 0x7F, 0xC2
-    // (C1 controls), 0xE2 (bidi controls) or 0xEF (BOM), so a line without those is returned as it is.
-    var needsWork = false
-    for byte in line.utf8 where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
-      needsWork = true
-      break
-    }
-    guard needsWork else { return String(line) }
+    // Fast path: most lines need nothing. Every character we remove is a byte < 0x20 or 0x7F, or starts with
+    // 0xC2 (C1 controls), 0xE2 (bidi controls, line separators) or 0xEF (BOM); the bytes after those lead bytes
+    // are checked too, so that dashes and quotes (also 0xE2…) keep a line on the fast path.
+    guard Self.mayNeedWork(line.utf8) else { return String(line) }
 
     var result = String.UnicodeScalarView()
     let scalars = Array(line.unicodeScalars)
@@ -34,6 +30,30 @@ public enum TextSanitizer {
       index += 1
     }
     return String(result)
+  }
+
+  /// Whether `bytes` hold anything `clean` removes or changes (a tab included).
+  static func mayNeedWork(_ bytes: Substring.UTF8View) -> Bool {
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == 0x7F { return true }
+      if byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+        let second = bytes.index(after: index)
+        let next = second < bytes.endIndex ? bytes[second] : 0
+        let third = second < bytes.endIndex && bytes.index(after: second) < bytes.endIndex ? bytes[bytes.index(after: second)] : 0
+        switch byte {
+        case 0xC2: if (0x80...0x9F).contains(next) { return true }  // C1 controls
+        case 0xE2:  // U+2028–U+202E, U+2066–U+2069
+          if (next == 0x80 && (0xA8...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)) {
+            return true
+          }
+        default: if next == 0xBB && third == 0xBF { return true }  // U+FEFF
+        }
+      }
+      index = bytes.index(after: index)
+    }
+    return false
   }
 
   /// Whether a scalar is a control or formatting character we drop.

@@ -98,7 +98,21 @@ struct LiveBlogExtractor {
       if post.paragraphs.isEmpty && post.title == nil { continue }
       posts.append(post)
     }
+    posts = Self.withoutEarlierCopies(posts)
     return posts.isEmpty ? nil : posts
+  }
+
+  /// A pinned or highlighted copy of a post, placed in the stream above the original under an id of its own,
+  /// is the same post: of posts with the same title and opening words, only the last (the original, where the
+  /// page's order puts it) is kept.
+  static func withoutEarlierCopies(_ posts: [Post]) -> [Post] {
+    func key(_ post: Post) -> String? {
+      guard let first = post.paragraphs.first?.text else { return nil }
+      return (post.title.map { TextFingerprint.key($0) } ?? "") + "|" + TextFingerprint.key(first, maxWords: 12)
+    }
+    var lastIndex: [String: Int] = [:]
+    for (index, post) in posts.enumerated() { if let key = key(post) { lastIndex[key] = index } }
+    return posts.enumerated().filter { index, post in key(post).map { lastIndex[$0] == index } ?? true }.map(\.element)
   }
 
   /// The post held by element `member`: its id, title, time and paragraphs.
@@ -152,6 +166,7 @@ struct LiveBlogExtractor {
       blocks.append(block)
     }
     post.paragraphs = filter.filter(blocks, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
+    post.evidence.shown = post.timeText.flatMap(PostTimeEvidence.shownClock)
     if post.title == nil, post.paragraphs.isEmpty == false {
       post.line = post.paragraphs[0].line
     }

@@ -83,6 +83,18 @@ public enum InputFormatSniffer {
         if declaration.starts(with: Array("!doctype".utf8)) {
           let name = declaration.dropFirst(8).drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
           if name.starts(with: Array("html".utf8)) { return .html }
+          // A feed's doctype names its root (`<!DOCTYPE rss [...]>`): its internal subset of entity
+          // declarations may be longer than the window, and holds '>' of its own.
+          let root = Array(name.prefix { isNameByte($0) })
+          switch elementFormat(name: root) {
+          case .feed(let kind)?: return .feed(kind)
+          case .opml?: return .opml
+          default: break
+          }
+          guard let end = endOfDoctype(head, from: index) else { return nil }
+          index = end + 1
+          skipSpace(head, &index)
+          continue
         }
         guard let end = head[index...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
         index = end + 1
@@ -114,6 +126,29 @@ public enum InputFormatSniffer {
     let after = text[key.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" || $0 == "\r" }
     return after.hasPrefix("\"https://jsonfeed.org/version/") || after.hasPrefix("\"http://jsonfeed.org/version/")
       || after.hasPrefix("\"https:\\/\\/jsonfeed.org\\/version\\/")
+  }
+
+  /// The `>` that ends a doctype starting at `start`, past its bracketed internal subset and quoted strings.
+  private static func endOfDoctype(_ head: ArraySlice<UInt8>, from start: Int) -> Int? {
+    var inSubset = false
+    var quote: UInt8 = 0
+    var index = start
+    while index < head.endIndex {
+      let byte = head[index]
+      if quote != 0 {
+        if byte == quote { quote = 0 }
+      } else if byte == 0x22 || byte == 0x27 {
+        quote = byte
+      } else if byte == UInt8(ascii: "[") {
+        inSubset = true
+      } else if byte == UInt8(ascii: "]") {
+        inSubset = false
+      } else if byte == UInt8(ascii: ">"), !inSubset {
+        return index
+      }
+      index += 1
+    }
+    return nil
   }
 
   private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -109,4 +109,31 @@ final class HTMLLiveBlogTests: XCTestCase {
     XCTAssertEqual(story.updates.map(\.pageID), ["p0", "p1", "p2", "p3"])
     XCTAssertEqual(story.updates.map(\.title), ["Post 0 title", "Post 1 title", "Post 2 title", "Post 3 title"])
   }
+
+  /// A pinned copy of a post inside the stream, under an id of its own, is not a second update.
+  func testAPinnedCopyInTheStreamIsNotADuplicate() throws {
+    func post(_ id: String, _ hour: Int, _ title: String, _ text: String) -> String {
+      "<article id=\"\(id)\" class=\"post\"><time datetime=\"2026-02-01T\(hour):00:00Z\">\(hour):00</time><h2>\(title)</h2><p>\(text)</p></article>"
+    }
+    let html = "<html><body><h1>Match live</h1><div class=\"stream\">"
+      + post("pinned-block-2", 12, "Team news", "Both sides are unchanged from last week, with the captain fit again.")
+      + post("block-3", 14, "Kick-off", "We are under way in front of a full stadium on a bright afternoon.")
+      + post("block-2", 12, "Team news", "Both sides are unchanged from last week, with the captain fit again.")
+      + post("block-1", 11, "Welcome", "Good morning and welcome to our coverage of the final, as it happens.")
+      + "</div></body></html>"
+    let story = try HTMLFixtures.story(html: html)
+    XCTAssertEqual(story.updates.map(\.pageID), ["block-3", "block-2", "block-1"])
+  }
+
+  /// With no other source, a `datetime` marked UTC whose clock is the local time shown ("15:05 BST") is moved
+  /// by the zone's offset; one that agrees with the shown time and zone is left alone.
+  func testADatetimeIsCheckedAgainstTheClockShownWithItsZone() {
+    let local = PostTimeEvidence(marked: PostInstant(iso: "2026-05-07T15:05:00Z"), shown: PostTimeEvidence.shownClock("15:05 BST"))
+    XCTAssertEqual(local.instant?.rfc3339, "2026-05-07T14:05:00Z")
+    let right = PostTimeEvidence(marked: PostInstant(iso: "2026-05-07T14:05:00Z"), shown: PostTimeEvidence.shownClock("15:05 BST"))
+    XCTAssertEqual(right.instant?.rfc3339, "2026-05-07T14:05:00Z")
+    let evening = PostTimeEvidence(marked: PostInstant(iso: "2026-06-20T16:12:00Z"), shown: PostTimeEvidence.shownClock("4:12pm EDT"))
+    XCTAssertEqual(evening.instant?.rfc3339, "2026-06-20T20:12:00Z")
+    XCTAssertNil(PostTimeEvidence.shownClock("15:05"), "no zone, nothing to check against")
+  }
 }
