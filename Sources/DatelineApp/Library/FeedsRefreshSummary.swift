@@ -1,0 +1,30 @@
+/// What refreshing every subscribed feed came to, for the status line.
+public struct FeedsRefreshSummary: Sendable, Hashable {
+  /// How many feeds were asked for.
+  public var feeds: Int
+  /// Stories made from items not seen before.
+  public var newStories: Int
+  /// One line per feed that could not be read.
+  public var failures: [String]
+
+  public init(feeds: Int, newStories: Int, failures: [String]) {
+    self.feeds = feeds
+    self.newStories = newStories
+    self.failures = failures
+  }
+
+  /// "5 new stories", "No new stories", "1 new story; 2 feeds failed: …" (the first failure's line).
+  public var message: String {
+    guard feeds > 0 else { return "No feeds to refresh: subscribe with `dateline subscribe URL`" }
+    var text =
+      switch newStories {
+      case 0: "No new stories"
+      case 1: "1 new story"
+      default: "\(newStories) new stories"
+      }
+    if let first = failures.first {
+      text += "; \(failures.count) of \(feeds) feed\(feeds == 1 ? "" : "s") failed: \(first)"
+    }
+    return text
+  }
+}
