@@ -197,3 +197,85 @@ final class FeedListTests: XCTestCase {
     XCTAssertTrue(lines.contains("Fetch every subscribed feed"), lines)
   }
 }
+
+final class FeedListSnapshotTests: XCTestCase {
+  func testGroupedListAt80x24() {
+    var state = FeedListTests.started(EffectRunner(source: FeedListTests.source()))
+    state.focus = .stories
+    assertScreen(state, equals:
+      """
+       Stories (4)      │ Updates (1)                              │ Entities
+      ▾ News › Exampl… 1│ Port strike ends after two weeks         │ People
+      ▸ Port strike end…│                                          │  Antony Blink… 1
+        1 update        │ ● NEW                                    │ Places
+        Council votes o…│ Port strike ends after two weeks:        │  Kyiv          1
+        1 new · 1 update│ Blinken spoke in Kyiv.                   │
+      ▾ Example Wire   1│                                          │
+        Wire: ministers…│                                          │
+        1 new · 1 update│                                          │
+      ▾ Other stories   │                                          │
+        Aid talks conti…│                                          │
+        1 update        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+                        │                                          │
+       Story 1/4 · update 1/1                                        h: help  q: quit
+      """)
+  }
+
+  func testGroupedListAt120x40() {
+    var state = FeedListTests.started(EffectRunner(source: FeedListTests.source()), width: 120, height: 40)
+    state.focus = .stories
+    assertScreen(state, equals:
+      """
+       Stories (4)              │ Updates (1)                                                      │ Entities
+      ▾ News › Example Times   1│ Port strike ends after two weeks                                 │ People
+      ▸ Port strike ends after …│                                                                  │  Antony Blinken        1
+        1 update                │ ● NEW                                                            │ Places
+        Council votes on the ne…│ Port strike ends after two weeks: Blinken spoke in Kyiv.         │  Kyiv                  1
+        1 new · 1 update        │                                                                  │
+      ▾ Example Wire · 1 unread │                                                                  │
+        Wire: ministers meet in…│                                                                  │
+        1 new · 1 update        │                                                                  │
+      ▾ Other stories           │                                                                  │
+        Aid talks continue      │                                                                  │
+        1 update                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+                                │                                                                  │
+       Story 1/4 · update 1/1                                                                                h: help  q: quit
+      """)
+  }
+}

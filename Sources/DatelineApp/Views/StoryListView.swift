@@ -42,10 +42,17 @@ public enum StoryListView {
     }
   }
 
-  /// "▾ News › Example Times · 3 unread" (stories from no feed: "▾ Other stories").
+  /// "▾ News › Example Times · 3 unread"; on a narrow list the name is cut, never the count: "▾ News › Ex… 3".
   static func drawHeader(_ group: String?, unread: Int, into grid: inout Grid, x: Int, y: Int, rect: Rect) {
-    let name = group ?? "Other stories"
-    let text = "▾ " + name + (unread > 0 ? " · \(unread) unread" : "")
-    grid.putTruncated(text, x: x, y: y, style: Style(.heading, [.bold]), limit: rect.maxX)
+    let style = Style(.heading, [.bold])
+    let full = "▾ " + (group ?? "Other stories") + (unread > 0 ? " · \(unread) unread" : "")
+    guard unread > 0, DisplayWidth.of(full) > rect.width else {
+      grid.putTruncated(full, x: x, y: y, style: style, limit: rect.maxX)
+      return
+    }
+    let count = " \(unread)"
+    let nameEnd = max(x, rect.maxX - count.count)
+    grid.putTruncated("▾ " + (group ?? "Other stories"), x: x, y: y, style: style, limit: nameEnd)
+    grid.putTruncated(count, x: nameEnd, y: y, style: style, limit: rect.maxX)
   }
 }
