@@ -279,3 +279,61 @@ final class FeedListSnapshotTests: XCTestCase {
       """)
   }
 }
+
+final class FeedListScrollTests: XCTestCase {
+  /// A long grouped list: 40 stories in groups of 1 to 6.
+  static func longEntries() -> [StoryEntry] {
+    var entries: [StoryEntry] = []
+    var group = 0
+    var left = 1
+    for n in 0..<40 {
+      if left == 0 {
+        group += 1
+        left = group % 6 + 1
+      }
+      left -= 1
+      entries.append(StoryEntry(handle: Int64(n), headline: "Story \(n)", updateCount: 1, markedCount: n % 2, group: "Feed \(group)"))
+    }
+    return entries
+  }
+
+  /// Rows from the first story on screen down to the cursor's two rows, headers included.
+  static func rowsThroughCursor(_ state: AppState) -> Int {
+    (state.storyScroll...state.storyCursor).reduce(0) { rows, index in
+      rows + 2 + (state.hasGroupHeader(index, top: state.storyScroll) ? 1 : 0)
+    }
+  }
+
+  func testTheCursorStaysOnScreenWhateverTheMovesAndSizes() {
+    var generator = SystemRandomNumberGenerator()
+    let commands: [Command] = [.moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .moveFirst, .moveLast]
+    for _ in 0..<50 {
+      var state = AppState(entries: Self.longEntries(), keymap: Fixtures.keymap, width: 80, height: 24)
+      state.focus = .stories
+      for _ in 0..<30 {
+        if Int.random(in: 0..<8, using: &generator) == 0 {
+          state.resize(width: Int.random(in: 30...140, using: &generator), height: Int.random(in: 5...50, using: &generator))
+          state.focus = .stories
+        } else {
+          state = Reducer.reduce(state, .command(commands.randomElement(using: &generator) ?? .moveDown)).0
+        }
+        let rows = state.screen.contentRows(of: .stories)
+        XCTAssertLessThanOrEqual(state.storyScroll, state.storyCursor)
+        if rows >= 3 {
+          XCTAssertLessThanOrEqual(Self.rowsThroughCursor(state), rows, "scroll \(state.storyScroll) cursor \(state.storyCursor)")
+        }
+        // The cursor's headline is drawn.
+        let grid = ScreenView.render(state)
+        let text = (0..<grid.height).map { y in (0..<grid.width).map { grid[$0, y].text }.joined() }.joined(separator: "\n")
+        if rows >= 3, state.screen.width >= 60 { XCTAssertTrue(text.contains(" Story \(state.storyCursor) "), text) }
+      }
+    }
+  }
+
+  func testHeadersAreASCIIOnAnASCIITerminal() {
+    var state = AppState(entries: FeedListTests.entries, keymap: Fixtures.keymap, width: 120, height: 40)
+    state.use(.ascii)
+    let grid = ScreenView.render(state)
+    XCTAssertEqual(grid.row(1).prefix(26), "v News > Example Times   2", "the open story is not loaded yet: both unread")
+  }
+}
