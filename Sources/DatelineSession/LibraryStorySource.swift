@@ -27,8 +27,11 @@ public struct LibraryStorySource: StorySource {
 
   /// The story list, most recently captured first; with subscriptions, grouped by feed (feeds of one folder
   /// together, in the order subscribed) and the stories that came from no feed last, as "Other stories".
+  /// Within a feed, the items of one refresh keep the feed's order (newest first in most feeds), later
+  /// refreshes above earlier ones.
   public func entries() throws(LibraryError) -> [StoryEntry] {
-    let stories = try library.stories().map(StoryEntry.init)
+    let summaries = try library.stories()
+    let stories = summaries.map(StoryEntry.init)
     let feedOf = try library.feedOfStories()
     guard !feedOf.isEmpty else { return stories }
     let subscriptions = try library.subscriptions()
@@ -45,18 +48,22 @@ public struct LibraryStorySource: StorySource {
       label[feed.url] = (feed.folder + [feed.title ?? feed.url]).joined(separator: " › ")
     }
     // Stories of a feed no longer followed keep a group of their own, after the followed ones.
-    var grouped: [(rank: Int, position: Int, entry: StoryEntry)] = []
+    // A feed's items are imported in the feed's order, so within one refresh the lower row id comes first.
+    var grouped: [(rank: Int, captured: Double, position: Int64, entry: StoryEntry)] = []
     for (position, story) in stories.enumerated() {
       var entry = story
       if let url = feedOf[story.handle] {
         entry.group = label[url] ?? url
-        grouped.append((feedRank[url] ?? subscriptions.count, position, entry))
+        let captured = -summaries[position].lastCaptureAt.timeIntervalSince1970
+        grouped.append((feedRank[url] ?? subscriptions.count, captured, story.handle, entry))
       } else {
         entry.group = "Other stories"
-        grouped.append((Int.max, position, entry))
+        grouped.append((Int.max, 0, Int64(position), entry))
       }
     }
-    grouped.sort { ($0.rank, $0.entry.group ?? "", $0.position) < ($1.rank, $1.entry.group ?? "", $1.position) }
+    grouped.sort {
+      ($0.rank, $0.entry.group ?? "", $0.captured, $0.position) < ($1.rank, $1.entry.group ?? "", $1.captured, $1.position)
+    }
     return grouped.map(\.entry)
   }
 

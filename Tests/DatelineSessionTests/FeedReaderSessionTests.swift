@@ -84,8 +84,8 @@ final class FeedReaderSessionTests: XCTestCase {
     XCTAssertEqual(
       entries.map { "\($0.group ?? "-") | \($0.headline) | \($0.markedCount)" },
       [
-        "News › Local › Harbour Gazette | Ferries cancelled | 1",
         "News › Local › Harbour Gazette | Dockers in Gdańsk walk out | 1",
+        "News › Local › Harbour Gazette | Ferries cancelled | 1",
         "Baltic Wire | Union talks resume | 1",
         "Other stories | Notes from the quay | 1",
       ])
@@ -126,7 +126,7 @@ final class FeedReaderSessionTests: XCTestCase {
     let entries = try source.entries()
     var state = AppState(
       entries: entries, keymap: Keymap.defaults(from: BundledResource.text(Keymap.fileName) ?? ""), width: 100,
-      height: 30, opening: 1)
+      height: 30, opening: entries.firstIndex { $0.headline == "Dockers in Gdańsk walk out" } ?? 0)
     _ = EffectRunner.apply(.resize(width: 100, height: 30), to: &state, runner: runner)
     // The sidebar's first person is Marta Kowalczyk; s lists every story that mentions her.
     state.focus = .entities

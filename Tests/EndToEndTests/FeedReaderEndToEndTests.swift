@@ -53,18 +53,23 @@ extension ReaderEndToEndTests {
     var screen = try tmux.waitFor("the stories under their feed") {
       $0.contains("News › Harbour Gazette") && $0.contains("Harbour bulletin 1") && $0.contains("Stories (2)")
     }
-    // The second story opened (the list's order is the library's), then r.
+    // The second story (bulletin 1: the feed's order) opened, then r.
     try tmux.send("Tab")
     try tmux.send("Tab")
     try tmux.send("j")
     try tmux.send("Enter")
-    screen = try tmux.waitFor("the second story open") { $0.contains("Story 2/2") }
-    let second = try XCTUnwrap(["Bulletin 1:", "Bulletin 2:"].first { screen.contains($0) })
+    let second = "Bulletin 1:"
+    screen = try tmux.waitFor("the second story open") { $0.contains("Story 2/2") && $0.contains(second) }
     feed.grow()
     try tmux.send("r")
     screen = try tmux.waitFor("the new item after r") {
       $0.contains("Stories (3)") && $0.contains("Harbour bulletin 3") && $0.contains("1 new story")
     }
+    // The new item on top of its feed, the others in the feed's order.
+    let rows = screen.split(separator: "\n").map(String.init)
+    let order = [3, 2, 1].map { n in rows.firstIndex { $0.dropFirst(2).hasPrefix("Harbour bulletin \(n)") } ?? -1 }
+    XCTAssertEqual(order, order.sorted(), screen)
+    XCTAssertFalse(order.contains(-1), screen)
     // The same story is open, its row marked, and the list cursor is on it: Enter keeps it open.
     XCTAssertTrue(screen.contains(second), screen)
     let marked = screen.split(separator: "\n").first { $0.hasPrefix("▸ Harbour bulletin") }
