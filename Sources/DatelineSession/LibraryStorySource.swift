@@ -79,15 +79,18 @@ public struct LibraryStorySource: StorySource {
     done.wait()
     let outcomes = box.get()
     var newStories = 0
+    var read = 0
     var failures: [String] = []
     for outcome in outcomes {
       switch outcome.result {
-      case .read(_, let new, _): newStories += new
+      case .read(_, let new, _):
+        newStories += new
+        read += 1
       case .failed(let message): failures.append(TextSanitizer.clean(message[...]))
       case .unchanged, .postponed: break
       }
     }
-    return FeedsRefreshSummary(feeds: outcomes.count, newStories: newStories, failures: failures)
+    return FeedsRefreshSummary(feeds: outcomes.count, newStories: newStories, failures: failures, read: read)
   }
 
   /// The list index of the story read most recently, or 0.

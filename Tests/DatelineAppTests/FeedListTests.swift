@@ -337,3 +337,22 @@ final class FeedListScrollTests: XCTestCase {
     XCTAssertEqual(grid.row(1).prefix(26), "v News > Example Times   2", "the open story is not loaded yet: both unread")
   }
 }
+
+final class FeedRefreshReloadTests: XCTestCase {
+  /// A refresh that read feeds but made no new story: the list is read again all the same (an item may have
+  /// changed); one that read nothing (all 304 or failed) leaves the list alone.
+  func testTheListIsReadAgainOnlyWhenSomeFeedWasRead() {
+    let source = RecordingStorySource(FeedListTests.stories, list: FeedListTests.entries)
+    let runner = EffectRunner(source: source)
+    var state = FeedListTests.started(runner)
+    _ = EffectRunner.apply(.command(.refreshFeeds), to: &state, runner: runner)
+    _ = EffectRunner.apply(.feedsRefreshed(FeedsRefreshSummary(feeds: 3, newStories: 0, failures: [], read: 0)), to: &state, runner: runner)
+    XCTAssertEqual(source.calls.filter { $0 == "entries" }.count, 0)
+    XCTAssertEqual(state.status, "No new stories")
+    _ = EffectRunner.apply(.command(.refreshFeeds), to: &state, runner: runner)
+    _ = EffectRunner.apply(.feedsRefreshed(FeedsRefreshSummary(feeds: 3, newStories: 0, failures: [], read: 2)), to: &state, runner: runner)
+    XCTAssertEqual(source.calls.filter { $0 == "entries" }.count, 1)
+    XCTAssertEqual(state.status, "No new stories")
+    XCTAssertFalse(state.refreshingFeeds)
+  }
+}

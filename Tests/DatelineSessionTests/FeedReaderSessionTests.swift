@@ -74,7 +74,7 @@ final class FeedReaderSessionTests: XCTestCase {
       updates: [Update(title: "Morning", line: 1, paragraphs: [Paragraph(line: 2, text: "Gdańsk was quiet at dawn.")])])
     _ = try library.importCapture(capture, bytes: Array("notes".utf8)) { Self.names.analyze($0) }
     let summary = source().refreshFeeds { _, _ in }
-    XCTAssertEqual(summary, FeedsRefreshSummary(feeds: 2, newStories: 3, failures: []))
+    XCTAssertEqual(summary, FeedsRefreshSummary(feeds: 2, newStories: 3, failures: [], read: 2))
     return (harbour, wire)
   }
 

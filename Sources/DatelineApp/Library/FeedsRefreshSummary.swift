@@ -6,11 +6,15 @@ public struct FeedsRefreshSummary: Sendable, Hashable {
   public var newStories: Int
   /// One line per feed that could not be read.
   public var failures: [String]
+  /// How many feeds were read afresh (not 304, not failed): their items may have changed even when no story is
+  /// new, so the list is read again.
+  public var read: Int
 
-  public init(feeds: Int, newStories: Int, failures: [String]) {
+  public init(feeds: Int, newStories: Int, failures: [String], read: Int? = nil) {
     self.feeds = feeds
     self.newStories = newStories
     self.failures = failures
+    self.read = read ?? (newStories > 0 ? 1 : 0)
   }
 
   /// "5 new stories", "No new stories", "1 new story; 2 feeds failed: …" (the first failure's line).

@@ -22,12 +22,12 @@ extension AppState {
     status = feedProgress
   }
 
-  /// The refresh is over: its summary shows once the list has been read again (only when stories came in).
+  /// The refresh is over: its summary shows once the list has been read again (when some feed was read).
   mutating func receiveFeedsRefresh(_ summary: FeedsRefreshSummary) {
     refreshingFeeds = false
     feedProgress = nil
     status = summary.message
-    guard summary.newStories > 0 else { return }
+    guard summary.newStories > 0 || summary.read > 0 else { return }
     saveReadingPosition()
     afterReloadStatus = summary.message
     outbox.append(.reloadList)
