@@ -135,8 +135,10 @@ final class FeedListTests: XCTestCase {
     XCTAssertLessThan(Date().timeIntervalSince(started), 0.1, "r returns at once: the refresh takes 0.15 s")
     XCTAssertEqual(state.status, "Refreshing feeds…")
     XCTAssertTrue(state.refreshingFeeds)
-    // A second r while it runs starts nothing more.
+    // A second r while it runs starts nothing more; moving about keeps the progress on show.
     _ = EffectRunner.apply(.key(Key.character("r")), to: &state, runner: runner)
+    for command in [Command.nextPane, .previousPane] { _ = EffectRunner.apply(.command(command), to: &state, runner: runner) }
+    XCTAssertEqual(state.status, "Refreshing feeds…")
     var statuses: [String] = []
     let deadline = Date().addingTimeInterval(10)
     while state.refreshingFeeds, Date() < deadline {

@@ -48,7 +48,6 @@ extension AppState {
   /// The smallest first story that keeps `cursor` and every row above it down to there within `rows` rows
   /// (two a story, one a group header); walks back at most a screenful.
   func firstStoryShowing(_ cursor: Int, rows: Int) -> Int {
-    guard isGrouped else { return max(0, cursor - max(1, rows / 2) + 1) }
     var used = 0
     var top = cursor
     while top >= 0 {
@@ -62,7 +61,4 @@ extension AppState {
     }
     return 0
   }
-
-  /// Whether the list is grouped (some story has a group).
-  public var isGrouped: Bool { groupedList }
 }

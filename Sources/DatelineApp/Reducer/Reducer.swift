@@ -77,7 +77,8 @@ extension AppState {
 
   /// Runs one command.
   mutating func run(_ command: Command) -> [Effect] {
-    status = nil
+    // A feed refresh under way keeps its progress in the status line while the reader moves about.
+    status = refreshingFeeds ? feedProgress : nil
     if showingHelp {
       switch command {
       case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .moveFirst, .moveLast:
