@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),
-    .testTarget(name: "DatelineSessionTests", dependencies: ["DatelineSession", "DatelineStore", "DatelineApp"]),
+    .testTarget(name: "DatelineSessionTests", dependencies: ["DatelineSession", "DatelineStore", "DatelineApp", "DatelineFetch"]),
     // The loopback HTTP server of the fetch and end-to-end tests (127.0.0.1 only, started and stopped by them).
     .target(
       name: "LoopbackServer", dependencies: [

@@ -13,15 +13,84 @@ public struct LibraryStorySource: StorySource {
   /// How long the refresh timer leaves a failing page alone.
   public let backoff: FailureBackoff
 
-  public init(library: Library, importer: PageImporter? = nil, backoff: FailureBackoff = .standard) {
+  /// Fetches the subscribed feeds (`r`); nil when nothing may be fetched.
+  public let feeds: FeedRefresher?
+
+  public init(
+    library: Library, importer: PageImporter? = nil, feeds: FeedRefresher? = nil, backoff: FailureBackoff = .standard
+  ) {
     self.library = library
     self.importer = importer
+    self.feeds = feeds
     self.backoff = backoff
   }
 
-  /// The story list, most recently captured first.
+  /// The story list, most recently captured first; with subscriptions, grouped by feed (feeds of one folder
+  /// together, in the order subscribed) and the stories that came from no feed last, as "Other stories".
+  /// Within a feed, the items of one refresh keep the feed's order (newest first in most feeds), later
+  /// refreshes above earlier ones.
   public func entries() throws(LibraryError) -> [StoryEntry] {
-    try library.stories().map(StoryEntry.init)
+    let summaries = try library.stories()
+    let stories = summaries.map(StoryEntry.init)
+    let feedOf = try library.feedOfStories()
+    guard !feedOf.isEmpty else { return stories }
+    let subscriptions = try library.subscriptions()
+    // Folders in the order their first feed was subscribed, feeds in subscription order within them.
+    var folderRank: [[String]: Int] = [:]
+    for feed in subscriptions where folderRank[feed.folder] == nil { folderRank[feed.folder] = folderRank.count }
+    var feedRank: [String: Int] = [:]
+    var label: [String: String] = [:]
+    let ordered = subscriptions.enumerated().sorted {
+      (folderRank[$0.element.folder] ?? 0, $0.offset) < (folderRank[$1.element.folder] ?? 0, $1.offset)
+    }
+    for (rank, (_, feed)) in ordered.enumerated() {
+      feedRank[feed.url] = rank
+      label[feed.url] = (feed.folder + [feed.title ?? feed.url]).joined(separator: " › ")
+    }
+    // Stories of a feed no longer followed keep a group of their own, after the followed ones.
+    // A feed's items are imported in the feed's order, so within one refresh the lower row id comes first.
+    var grouped: [(rank: Int, captured: Double, position: Int64, entry: StoryEntry)] = []
+    for (position, story) in stories.enumerated() {
+      var entry = story
+      if let url = feedOf[story.handle] {
+        entry.group = label[url] ?? url
+        let captured = -summaries[position].lastCaptureAt.timeIntervalSince1970
+        grouped.append((feedRank[url] ?? subscriptions.count, captured, story.handle, entry))
+      } else {
+        entry.group = "Other stories"
+        grouped.append((Int.max, 0, Int64(position), entry))
+      }
+    }
+    grouped.sort {
+      ($0.rank, $0.entry.group ?? "", $0.captured, $0.position) < ($1.rank, $1.entry.group ?? "", $1.captured, $1.position)
+    }
+    return grouped.map(\.entry)
+  }
+
+  /// Fetches every subscribed feed (see `FeedRefresher`), waiting for it on this thread.
+  public func refreshFeeds(progress: @escaping @Sendable (Int, Int) -> Void) -> FeedsRefreshSummary {
+    guard let feeds else { return FeedsRefreshSummary(feeds: 0, newStories: 0, failures: ["Fetching is off in this reader"]) }
+    let box = OutcomeBox()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      box.set(await feeds.refresh(progress: progress))
+      done.signal()
+    }
+    done.wait()
+    let outcomes = box.get()
+    var newStories = 0
+    var read = 0
+    var failures: [String] = []
+    for outcome in outcomes {
+      switch outcome.result {
+      case .read(_, let new, _):
+        newStories += new
+        read += 1
+      case .failed(let message): failures.append(TextSanitizer.clean(message[...]))
+      case .unchanged, .postponed: break
+      }
+    }
+    return FeedsRefreshSummary(feeds: outcomes.count, newStories: newStories, failures: failures, read: read)
   }
 
   /// The list index of the story read most recently, or 0.

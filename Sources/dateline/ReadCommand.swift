@@ -57,15 +57,18 @@ struct ReadCommand: ParsableCommand {
       lazyAnalysis = { StoryEntityAnalyzer().analyze($0) }
     }
     let source = LibraryStorySource(
-      library: store, importer: pageImporter(store, reader: CaptureLoader.reader(), analyze: lazyAnalysis))
+      library: store, importer: pageImporter(store, reader: CaptureLoader.reader(), analyze: lazyAnalysis),
+      feeds: FeedRefresher(library: store, fetcher: fetch.fetcher(), analyze: lazyAnalysis))
     let summaries: [StorySummary]
+    let entries: [StoryEntry]
     do {
       summaries = try store.stories()
+      // Grouped by feed when there are subscriptions.
+      entries = try source.entries()
     } catch {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
     }
-    let entries = summaries.map(StoryEntry.init)
     guard !entries.isEmpty else {
       let sample = CaptureLoader.reader().readSample()
       try readInMemory(

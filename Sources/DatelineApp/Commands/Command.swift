@@ -29,6 +29,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
   case help = "help"
   case redraw = "redraw"
   case reload = "reload"
+  case refreshFeeds = "refresh-feeds"
   case cancel = "cancel"
   case quit = "quit"
 
@@ -47,7 +48,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
       "Panes and stories"
     case .nextMention, .previousMention, .selectEntity, .cycleTypeFilter, .entityStories: "Entities"
     case .searchForward, .searchBackward, .findNext, .findPrevious: "Searching"
-    case .help, .redraw, .reload, .cancel, .quit: "Other"
+    case .help, .redraw, .reload, .refreshFeeds, .cancel, .quit: "Other"
     }
   }
 
@@ -82,6 +83,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case .help: "Show or hide this help"
     case .redraw: "Redraw the screen"
     case .reload: "Fetch a story from the web again (new updates marked), else reload the library"
+    case .refreshFeeds: "Fetch every subscribed feed in the background (new items become stories)"
     case .cancel: "Close help, clear the search highlight"
     case .quit: "Quit (closes help first)"
     }

@@ -20,6 +20,11 @@ public final class BackgroundEvents: Sendable {
     }
   }
 
+  /// Adds an event from a job still running (its progress); it is taken by the next `drain()`.
+  public func post(_ event: Event) {
+    state.withLock { $0.events.append(event) }
+  }
+
   /// The events of finished jobs, oldest first, taken out.
   public func drain() -> [Event] {
     state.withLock { state in

@@ -57,6 +57,13 @@ public struct EffectRunner: Sendable {
       let source = source
       background.start { .storyRefreshed(handle: entry.handle, source.refresh(entry, byHand: byHand)) }
       return []
+    case .refreshFeeds:
+      let source = source
+      let background = background
+      background.start {
+        .feedsRefreshed(source.refreshFeeds { done, total in background.post(.feedsProgress(done: done, total: total)) })
+      }
+      return []
     case .saveReadingPosition(let story, let spot):
       guard let entry = entry(story, in: state), let handles = state.loaded[story]?.updateHandles else { return [] }
       let update = spot.update.flatMap { handles.indices.contains($0) ? handles[$0] : nil }

@@ -17,11 +17,19 @@ public protocol StorySource: Sendable {
   /// main thread; must not block for longer than the fetch's own timeout). A refresh not asked for `byHand`
   /// (the timer) may be held back while the source keeps failing.
   func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome
+  /// Fetches every subscribed feed (new items become stories), telling `progress` (done, total) as each feed is
+  /// done; called off the main thread.
+  func refreshFeeds(progress: @escaping @Sendable (Int, Int) -> Void) -> FeedsRefreshSummary
 }
 
 extension StorySource {
   /// Sources that cannot fetch anything say so.
   public func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome {
     .failed("This story cannot be fetched again")
+  }
+
+  /// Sources without subscriptions have no feeds to fetch.
+  public func refreshFeeds(progress: @escaping @Sendable (Int, Int) -> Void) -> FeedsRefreshSummary {
+    FeedsRefreshSummary(feeds: 0, newStories: 0, failures: [])
   }
 }

@@ -20,6 +20,10 @@ public enum Event: Sendable, Hashable {
   case storyRefreshed(handle: Int64, RefreshOutcome)
   /// The refresh timer (`--refresh SECONDS`) went off.
   case refreshDue
+  /// `done` of `total` feeds refreshed so far (`Effect.refreshFeeds` under way).
+  case feedsProgress(done: Int, total: Int)
+  /// The answer to `Effect.refreshFeeds`.
+  case feedsRefreshed(FeedsRefreshSummary)
 }
 
 /// Work the reducer asks the run loop to do; the reducer itself never touches the terminal or the library.
@@ -41,4 +45,7 @@ public enum Effect: Sendable, Hashable {
   /// Fetch story `index` again from its URL and merge it, in the background (answered by
   /// `Event.storyRefreshed`); `byHand` when the user asked (`R`), not the timer.
   case refreshStory(Int, byHand: Bool)
+  /// Fetch every subscribed feed in the background (answered by `Event.feedsProgress` as it goes, then
+  /// `Event.feedsRefreshed`).
+  case refreshFeeds
 }

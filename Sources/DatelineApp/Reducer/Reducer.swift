@@ -37,6 +37,12 @@ public enum Reducer {
     case .refreshDue:
       next.refreshOpenStory(timer: true)
       effects = []
+    case .feedsProgress(let done, let total):
+      next.receiveFeedsProgress(done: done, total: total)
+      effects = []
+    case .feedsRefreshed(let summary):
+      next.receiveFeedsRefresh(summary)
+      effects = []
     }
     // Effects the state queued (loads, look-ups, saves) go first: a quit must come after the last save.
     let queued = next.outbox
@@ -71,7 +77,8 @@ extension AppState {
 
   /// Runs one command.
   mutating func run(_ command: Command) -> [Effect] {
-    status = nil
+    // A feed refresh under way keeps its progress in the status line while the reader moves about.
+    status = refreshingFeeds ? feedProgress : nil
     if showingHelp {
       switch command {
       case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .moveFirst, .moveLast:
@@ -117,6 +124,7 @@ extension AppState {
       helpScroll = 0
     case .redraw: return [.redraw]
     case .reload: refreshOpenStory(timer: false)
+    case .refreshFeeds: refreshFeeds()
     case .cancel:
       search.prompt = nil
       search.match = nil

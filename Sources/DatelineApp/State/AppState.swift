@@ -65,6 +65,13 @@ public struct AppState: Sendable {
   var loading: Set<Int> = []
   /// Stories being fetched again from their URL.
   public internal(set) var refreshing: Set<Int> = []
+  /// Whether every subscribed feed is being fetched (`r`), and the progress line while it is.
+  public internal(set) var refreshingFeeds = false
+  var feedProgress: String?
+  /// The status to show once the list has been read again (after a feed refresh), instead of "Reloaded".
+  var afterReloadStatus: String?
+  /// Whether some story of the list has a group (the list then shows group headers).
+  var groupedList = false
   /// Entities looked up and not answered yet.
   var lookingUp: Set<EntityID> = []
   /// What to do when a story or a look-up arrives.
@@ -99,6 +106,7 @@ public struct AppState: Sendable {
 
   private init(entries: [StoryEntry], hasLibrary: Bool, keymap: Keymap, width: Int, height: Int, status: String?) {
     self.entries = entries
+    groupedList = entries.contains { $0.group != nil }
     self.hasLibrary = hasLibrary
     self.keymap = keymap
     screen = ScreenLayout(width: width, height: height)
@@ -202,6 +210,7 @@ public struct AppState: Sendable {
     let cursorHandle = entries.indices.contains(storyCursor) ? entries[storyCursor].handle : nil
     let added = fresh.count - entries.count
     entries = fresh
+    groupedList = fresh.contains { $0.group != nil }
     loaded = [:]
     loading = []
     refreshing = []
@@ -220,6 +229,10 @@ public struct AppState: Sendable {
     if let entity = selectedEntity { select(entity) }
     requestStory(reopened)
     status = added > 0 ? "Reloaded: \(added) new stor\(added == 1 ? "y" : "ies")" : "Reloaded"
+    if let message = afterReloadStatus {
+      status = message
+      afterReloadStatus = nil
+    }
   }
   mutating func rebuildMentionIndex() {
     mentionIndex = MentionIndex(stories: entries.indices.map { loaded[$0]?.entities ?? StoryEntities() })
@@ -295,8 +308,15 @@ public struct AppState: Sendable {
   /// Keeps cursors and scrolls inside their lists and the cursor rows on screen.
   mutating func clampLists() {
     storyCursor = max(0, min(storyCursor, entries.count - 1))
-    let storyRows = max(1, screen.contentRows(of: .stories) / 2)
-    storyScroll = Self.scroll(keeping: storyCursor, visible: storyRows, scroll: storyScroll)
+    if groupedList {
+      // Group headers take a row each: the scroll is worked out in rows.
+      storyScroll =
+        storyCursor < storyScroll
+        ? storyCursor : max(storyScroll, firstStoryShowing(storyCursor, rows: max(3, screen.contentRows(of: .stories))))
+    } else {
+      let storyRows = max(1, screen.contentRows(of: .stories) / 2)
+      storyScroll = Self.scroll(keeping: storyCursor, visible: storyRows, scroll: storyScroll)
+    }
     sidebarCursor = max(0, min(sidebarCursor, sidebar.count - 1))
     sidebarScroll = Self.scroll(keeping: sidebarCursor, visible: SidebarLayout.entryRows(in: self), scroll: sidebarScroll)
     let reachCount = selectedEntity.flatMap { stories(mentioning: $0)?.count } ?? 0

@@ -8,12 +8,18 @@ public struct StoryEntry: Sendable, Hashable {
   public var markedCount: Int
   /// The http(s) URL the story was read from, when it came from the web (it can then be refreshed).
   public var url: String?
+  /// The group the list shows the story under (a feed, with its folders: "News › Example Times"), nil when the
+  /// list is not grouped. Stories of one group are next to each other in the list.
+  public var group: String?
 
-  public init(handle: Int64, headline: String, updateCount: Int, markedCount: Int = 0, url: String? = nil) {
+  public init(
+    handle: Int64, headline: String, updateCount: Int, markedCount: Int = 0, url: String? = nil, group: String? = nil
+  ) {
     self.handle = handle
     self.headline = headline
     self.updateCount = updateCount
     self.markedCount = markedCount
     self.url = url
+    self.group = group
   }
 }

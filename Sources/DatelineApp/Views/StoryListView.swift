@@ -1,4 +1,5 @@
-/// The story list: two rows a story (its title, then its update count and how many are unread or new).
+/// The story list: two rows a story (its title, then its update count and how many are unread or new), under
+/// a header row for each group (a feed and its folders) with the group's count of unread stories.
 public enum StoryListView {
   static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
     guard rect.height > 0 else { return }
@@ -10,6 +11,11 @@ public enum StoryListView {
     var index = state.storyScroll
     while y < rect.maxY, index < state.entries.count {
       let story = state.entries[index]
+      if state.hasGroupHeader(index, top: state.storyScroll) {
+        drawHeader(story.group, unread: state.unreadStories(inGroup: story.group), into: &grid, x: rect.x, y: y, rect: rect)
+        y += 1
+        if y >= rect.maxY { break }
+      }
       let isCursor = index == state.storyCursor
       let unread = state.unreadCount(story: index)
       var titleStyle = Style(.normal, unread > 0 ? [.bold] : [])
@@ -34,5 +40,19 @@ public enum StoryListView {
       }
       index += 1
     }
+  }
+
+  /// "▾ News › Example Times · 3 unread"; on a narrow list the name is cut, never the count: "▾ News › Ex… 3".
+  static func drawHeader(_ group: String?, unread: Int, into grid: inout Grid, x: Int, y: Int, rect: Rect) {
+    let style = Style(.heading, [.bold])
+    let full = "▾ " + (group ?? "Other stories") + (unread > 0 ? " · \(unread) unread" : "")
+    guard unread > 0, DisplayWidth.of(full) > rect.width else {
+      grid.putTruncated(full, x: x, y: y, style: style, limit: rect.maxX)
+      return
+    }
+    let count = " \(unread)"
+    let nameEnd = max(x, rect.maxX - count.count)
+    grid.putTruncated("▾ " + (group ?? "Other stories"), x: x, y: y, style: style, limit: nameEnd)
+    grid.putTruncated(count, x: nameEnd, y: y, style: style, limit: rect.maxX)
   }
 }
