@@ -13,7 +13,10 @@ final class TmuxSession {
     var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
     env.merge(environment) { $1 }
     // Exported inside the command: tmux sets TERM in a pane itself, so `-e TERM=...` would not stick.
-    let exports = env.sorted(by: { $0.key < $1.key }).map { "export \($0.key)='\($0.value)'; " }.joined()
+    // The locale is the one asked for here: LC_ALL or LC_CTYPE inherited from the test run (scripts/test sets
+    // LC_ALL=C.UTF-8) would override a LANG=C given in `environment`.
+    let exports = "unset LC_ALL LC_CTYPE LC_MESSAGES; "
+      + env.sorted(by: { $0.key < $1.key }).map { "export \($0.key)='\($0.value)'; " }.joined()
     let arguments = ["new-session", "-d", "-s", target, "-x", String(width), "-y", String(height), exports + command]
     let status = try startServer(arguments)
     guard status == 0 else { throw TmuxError.failed("tmux new-session failed with status \(status)") }
