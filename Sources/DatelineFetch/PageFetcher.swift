@@ -18,11 +18,28 @@ import Synchronization
 /// One fetcher holds one session; fetches may run at once from any thread.
 public final class PageFetcher: Sendable {
   public let policy: FetchPolicy
-  private let session: URLSession
-  private let router: TaskRouter
+  private let router = TaskRouter()
+  /// Made at the first fetch: a session starts libcurl and its TLS library (milliseconds, read from disk), which
+  /// a reader that only draws a file or the library, before or without any fetch, should not wait for.
+  private let madeSession = Mutex<URLSession?>(nil)
 
   public init(policy: FetchPolicy = .standard) {
     self.policy = policy
+  }
+
+  deinit { madeSession.withLock { $0?.invalidateAndCancel() } }
+
+  /// The one session, made on first use.
+  private var session: URLSession {
+    madeSession.withLock { made in
+      if let made { return made }
+      let session = Self.makeSession(policy: policy, router: router)
+      made = session
+      return session
+    }
+  }
+
+  private static func makeSession(policy: FetchPolicy, router: TaskRouter) -> URLSession {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.urlCache = nil  // conditional requests are ours, kept in the library
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
@@ -30,15 +47,11 @@ public final class PageFetcher: Sendable {
     configuration.timeoutIntervalForResource = policy.totalTimeout
     configuration.httpAdditionalHeaders = ["User-Agent": policy.userAgent]
     configuration.httpMaximumConnectionsPerHost = policy.maxConnectionsPerHost
-    let router = TaskRouter()
     let queue = OperationQueue()
     queue.maxConcurrentOperationCount = 1
     queue.name = "dateline.fetch"
-    self.router = router
-    session = URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
+    return URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
   }
-
-  deinit { session.invalidateAndCancel() }
 
   /// Fetches `text` (an http(s) URL) and calls `completion` once, on a background queue.
   public func fetch(
