@@ -22,7 +22,7 @@ public enum FeedDate {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400)
     let secondOfDay = seconds - days * 86400
-    let (year, month, day) = civil(fromDays: days)
+    let (year, month, day) = CivilDays.date(fromDays: days)
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     var yearText = String(year)
     while yearText.count < 4 { yearText = "0" + yearText }
@@ -37,7 +37,7 @@ public enum FeedDate {
     guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
       (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
     else { return nil }
-    let days = daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDays.days(year: year, month: month, day: day)
     let seconds = days * 86400 + hour * 3600 + minute * 60 + min(second, 59) - offset
     return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
@@ -48,28 +48,6 @@ public enum FeedDate {
     case 4, 6, 9, 11: return 30
     default: return 31
     }
-  }
-
-  // Howard Hinnant's days_from_civil and civil_from_days: proleptic Gregorian, day 0 = 1970-01-01.
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-  }
-
-  static func civil(fromDays days: Int) -> (Int, Int, Int) {
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -11,7 +11,7 @@ struct PostInstant: Hashable, Comparable {
   var rfc3339: String {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let rest = Int(seconds - days * 86_400)
-    let (year, month, day) = Self.civil(fromDays: days)
+    let (year, month, day) = CivilDays.date(fromDays: Int(days))
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     let y = String(year)
     return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(two(month))-\(two(day))T"
@@ -66,7 +66,7 @@ struct PostInstant: Hashable, Comparable {
     } else {
       return nil
     }
-    let days = Self.days(fromCivil: year, month, day)
+    let days = Int64(CivilDays.days(year: year, month: month, day: day))
     seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
   }
 
@@ -80,27 +80,4 @@ struct PostInstant: Hashable, Comparable {
   }
 
   init(seconds: Int64) { self.seconds = seconds }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-  static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-    let y = Int64(month <= 2 ? year - 1 : year)
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let m = Int64(month)
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
-  }
 }
