@@ -39,9 +39,10 @@ let package = Package(
       name: "dateline-bench",
       dependencies: ["DatelineCore", "DatelineStore", "DatelineApp", "DatelineSession", "DatelineFetch", "LoopbackServer"]),
     // libFuzzer targets for the readers (README: "Fuzzing"); plain builds replay files given as arguments.
-    .executableTarget(name: "dateline-fuzz-html", dependencies: ["DatelineCore"]),
-    .executableTarget(name: "dateline-fuzz-text", dependencies: ["DatelineCore"]),
-    .executableTarget(name: "dateline-fuzz-feeds", dependencies: ["DatelineCore"]),
+    .target(name: "DatelineFuzzSupport"),
+    .executableTarget(name: "dateline-fuzz-html", dependencies: ["DatelineCore", "DatelineFuzzSupport"]),
+    .executableTarget(name: "dateline-fuzz-text", dependencies: ["DatelineCore", "DatelineFuzzSupport"]),
+    .executableTarget(name: "dateline-fuzz-feeds", dependencies: ["DatelineCore", "DatelineFuzzSupport"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"]),
     .testTarget(name: "DatelineStoreTests", dependencies: ["DatelineStore"]),
     .testTarget(name: "DatelineAppTests", dependencies: ["DatelineApp"]),

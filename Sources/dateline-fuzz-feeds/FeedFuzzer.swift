@@ -1,4 +1,5 @@
 import DatelineCore
+import DatelineFuzzSupport
 import Foundation
 
 // libFuzzer target for the feed and OPML readers: any bytes go through format recognition and whichever reader
@@ -20,19 +21,19 @@ func fuzzFeed(_ bytes: [UInt8]) {
   let baseURL: String? = selector & 0x10 == 0 ? nil : "http://fuzz.example/a/b/feed.xml"
   switch FeedReading.read(bytes, contentType: contentType, baseURL: baseURL) {
   case .success(.feed(let feed)):
-    for text in [feed.title, feed.link, feed.subtitle].compactMap({ $0 }) { requireClean(text) }
+    for text in [feed.title, feed.link, feed.subtitle].compactMap({ $0 }) { FuzzCheck.requireClean(text) }
     for item in feed.items {
       for text in [item.id, item.title, item.link, item.author, item.summary, item.content].compactMap({ $0 }) {
-        requireClean(text)
+        FuzzCheck.requireClean(text)
       }
-      for category in item.categories { requireClean(category) }
+      for category in item.categories { FuzzCheck.requireClean(category) }
       _ = FeedStory.story(of: item, feedURL: "http://fuzz.example/feed")
     }
     _ = FeedJSON(source: "fuzz", document: .feed(feed)).encoded()
     _ = FeedTextOutput(.feed(feed)).rendered()
   case .success(.outlines(let list)):
     for outline in list.outlines {
-      for text in [outline.url, outline.title, outline.htmlURL].compactMap({ $0 }) + outline.folder { requireClean(text) }
+      for text in [outline.url, outline.title, outline.htmlURL].compactMap({ $0 }) + outline.folder { FuzzCheck.requireClean(text) }
     }
     _ = FeedJSON(source: "fuzz", document: .outlines(list)).encoded()
     _ = OPMLWriter.document(title: "fuzz", outlines: list.outlines)
@@ -41,32 +42,15 @@ func fuzzFeed(_ bytes: [UInt8]) {
   }
 }
 
-/// Stops the run (a finding for libFuzzer) when text holds what must never reach a terminal. Feed URLs and
-/// ids are text too: they are printed.
-func requireClean(_ text: String) {
-  for scalar in text.unicodeScalars
-  where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) {
-    fatalError("control character U+\(String(scalar.value, radix: 16)) in \(text.debugDescription)")
-  }
-}
-
 #if FUZZING
   @_cdecl("LLVMFuzzerTestOneInput")
   public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzFeed(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    fuzzFeed(FuzzCheck.bytes(data, size))
     return 0
   }
 #else
   @main
   struct FeedFuzzReplay {
-    static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("dateline-fuzz-feeds: cannot read \(path)\n".utf8))
-          continue
-        }
-        fuzzFeed(Array(data))
-      }
-    }
+    static func main() { FuzzCheck.replay(CommandLine.arguments, through: fuzzFeed) }
   }
 #endif

@@ -1,4 +1,5 @@
 import DatelineCore
+import DatelineFuzzSupport
 import Foundation
 
 // libFuzzer target for the HTML reader: any bytes, read as a page the way `dateline parse` reads them, must
@@ -12,35 +13,23 @@ private let reader = HTMLReader()
 func fuzzHTML(_ bytes: [UInt8]) {
   let document = InputDocument(bytes: bytes, source: "fuzz.html", contentType: bytes.first.map { $0 & 1 == 0 ? "text/html" : "text/html; charset=windows-1252" })
   if let story = try? reader.read(document) {
-    for (_, text) in story.textParts { requireClean(text) }
+    for (_, text) in story.textParts { FuzzCheck.requireClean(text) }
   }
   let fragment = String(decoding: bytes.prefix(65_536), as: UTF8.self)
-  requireClean(HTMLFragmentText.plainText(fromHTML: fragment))
-  for paragraph in HTMLFragmentText.paragraphs(fromHTML: fragment) { requireClean(paragraph) }
+  FuzzCheck.requireClean(HTMLFragmentText.plainText(fromHTML: fragment))
+  for paragraph in HTMLFragmentText.paragraphs(fromHTML: fragment) { FuzzCheck.requireClean(paragraph) }
   _ = InputFormatSniffer.format(bytes: bytes, contentType: nil)
-}
-
-/// Stops the run (a finding for libFuzzer) when text holds what must never reach a terminal.
-func requireClean(_ text: String) {
-  for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) {
-    fatalError("control character U+\(String(scalar.value, radix: 16)) in \(text.debugDescription)")
-  }
 }
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  fuzzHTML(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+  fuzzHTML(FuzzCheck.bytes(data, size))
   return 0
 }
 #else
 @main
 struct FuzzHTMLReplay {
-  static func main() {
-    for path in CommandLine.arguments.dropFirst() {
-      guard let data = FileManager.default.contents(atPath: path) else { continue }
-      fuzzHTML(Array(data))
-    }
-  }
+  static func main() { FuzzCheck.replay(CommandLine.arguments, through: fuzzHTML) }
 }
 #endif
