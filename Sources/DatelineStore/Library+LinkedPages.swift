@@ -86,6 +86,7 @@ extension Library {
       let wasRead = (row[4] as Double?) != nil
       if replacing && wasRead { return nil }
       let key: String = row[0]
+      let capturedAt = try Double.fetchOne(db, sql: "SELECT last_capture_at FROM stories WHERE id = ?", arguments: [storyID])
       var story = page
       story.headline = row[1]
       story.canonicalURL = (row[2] as String?) ?? (row[3] as String)
@@ -101,6 +102,10 @@ extension Library {
       if !wasRead, let analyze, story.standfirst != nil {
         // The headline is kept, so the import did not look at the page's standfirst: its entities are found here.
         try EntityWriter(db: db, story: storyID).store(analyze, of: story, updates: [], rowIDs: [], includeHeadline: true)
+      }
+      if !wasRead, let capturedAt {
+        // The page is the item's text, not news of its own: the story keeps its place among its feed's items.
+        try db.execute(sql: "UPDATE stories SET last_capture_at = ? WHERE id = ?", arguments: [capturedAt, storyID])
       }
       try db.execute(
         sql: "UPDATE linked_pages SET read_at = coalesce(read_at, ?), failures = 0, last_error = NULL WHERE story_id = ?",

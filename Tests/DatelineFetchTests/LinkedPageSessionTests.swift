@@ -252,4 +252,29 @@ final class LinkedPageSessionTests: XCTestCase {
     XCTAssertFalse(state.isReadingLinkedPage)
     XCTAssertEqual(site.hits("/stories/lighthouse-log"), 1)
   }
+
+  func testRefreshPagesReadsEveryPendingPageAheadOfTimeAndGivesUpOnAPageGoneForGood() async throws {
+    let source = try subscribed()
+    let importer = try XCTUnwrap(source.importer)
+    let prefetcher = LinkedPagePrefetcher(importer: LinkedPageImporter(importer), concurrency: 2, giveUpAfter: 3)
+    let order = try source.entries().map(\.headline)
+    let outcomes = await prefetcher.readPending()
+    XCTAssertEqual(try source.entries().map(\.headline), order, "a page read moves no story in the list")
+    XCTAssertEqual(outcomes.count, 3)
+    XCTAssertEqual(outcomes.filter { $0.error == nil }.map(\.url).sorted(), ["/live/regatta", "/stories/lighthouse-log"].map { server.base + $0 })
+    let failure = try XCTUnwrap(outcomes.first { $0.error != nil })
+    XCTAssertEqual(failure.url, server.base + "/stories/missing")
+    XCTAssertTrue(failure.error?.contains("404") == true, "\(failure)")
+    // The reader finds the articles in the library: nothing left to fetch when the story is opened.
+    let article = try source.loadStory(try entry(source, "Lighthouse"))
+    XCTAssertNil(article.linkedPage)
+    XCTAssertTrue(paragraphs(article)[0].hasPrefix("Builders repairing the east pier"))
+    XCTAssertEqual(try source.loadStory(try entry(source, "Regatta")).story.updates.count, 3)
+    // Later runs try only the failing page, and leave it to the reader after three failures.
+    for _ in 0..<3 { _ = await prefetcher.readPending() }
+    XCTAssertEqual(site.hits("/stories/missing"), 3)
+    XCTAssertEqual(site.hits("/stories/lighthouse-log"), 1)
+    XCTAssertEqual(site.hits("/live/regatta"), 1)
+    XCTAssertEqual(try library.pendingLinkedPages().map(\.failures), [3])
+  }
 }

@@ -88,4 +88,51 @@ extension ReaderEndToEndTests {
     XCTAssertEqual(hits.count("/stories/lighthouse-log"), 1, "kept: no fetch in the next reader")
     XCTAssertEqual(hits.count("/live/regatta"), 1)
   }
+
+  func testRefreshPagesReadsTheArticlesAheadSoTheReaderHasThemOffline() throws {
+    let hits = HitCounter()
+    let base = Mutex("")
+    var routes: [(String, LoopbackServer.Handler)] = []
+    for (path, file, type) in [
+      ("/feed.xml", "feed.xml", "application/rss+xml"), ("/stories/lighthouse-log", "article.html", "text/html; charset=utf-8"),
+      ("/live/regatta", "live.html", "text/html; charset=utf-8"),
+    ] {
+      let text = try Self.linkedFixture(file)
+      routes.append(
+        (
+          "GET \(path)",
+          { _ in
+            hits.hit(path)
+            let body = text.replacingOccurrences(of: "@BASE@", with: base.withLock { $0 })
+            return HTTPResponse(statusCode: .ok, headers: [HTTPHeader("Content-Type"): type], body: Data(body.utf8))
+          }
+        ))
+    }
+    let server = try LoopbackServer.startNow(routes)
+    addTeardownBlock { server.stopNow() }
+    base.withLock { $0 = server.base }
+    _ = try runDateline(["subscribe", "--library", "lib.sqlite", server.base + "/feed.xml"])
+    let output = try runDateline(["refresh", "--pages", "--json", "--jobs", "2", "--library", "lib.sqlite"])
+    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], output)
+    let pages = try XCTUnwrap(object["pages"] as? [[String: Any]], output)
+    var status: [String: String] = [:]
+    for page in pages { status[(page["url"] as? String ?? "").replacingOccurrences(of: server.base, with: "")] = page["status"] as? String }
+    // The missing page is a 404 on this server (no route): failed, and left as a teaser.
+    XCTAssertEqual(status, ["/stories/lighthouse-log": "read", "/live/regatta": "read", "/stories/missing": "failed"], output)
+    XCTAssertEqual(hits.count("/stories/lighthouse-log"), 1)
+    XCTAssertEqual(hits.count("/live/regatta"), 1)
+
+    // Offline: the server is gone, and the reader shows the article and the live blog from the library.
+    server.stopNow()
+    let tmux = try start("--names names.txt --library lib.sqlite", width: 120, height: 40)
+    var screen = try tmux.waitFor("the article, offline") { $0.contains("Builders repairing the east pier") }
+    XCTAssertFalse(screen.contains("Fetching the article"), screen)
+    try tmux.send("Tab")
+    try tmux.send("Tab")
+    try tmux.send("j")
+    try tmux.send("Enter")
+    screen = try tmux.waitFor("the live blog, offline") { $0.contains("Race starts two hours late") && $0.contains("update 1/3") }
+    try tmux.send("q")
+    try tmux.waitFor("the shell after q") { $0.contains("exit=0") }
+  }
 }

@@ -26,7 +26,9 @@ extension AppState {
     guard let index = entries.firstIndex(where: { $0.handle == handle }) else { return }
     switch outcome {
     case .failed(let message):
-      status = message
+      // Said while the story is on show (or the status still waits for it); a reader who moved on is not
+      // interrupted: the page is tried again when the story is next opened.
+      if index == openStory || wasShowing { status = message }
     case .unchanged:
       loaded[index]?.linkedPage = nil
       if wasShowing { status = nil }
