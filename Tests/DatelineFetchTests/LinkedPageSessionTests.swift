@@ -26,7 +26,11 @@ final class LinkedPageSessionTests: XCTestCase {
 
   /// What the server serves now, and how often each path was asked for.
   final class Site: Sendable {
-    private let state = Mutex((hits: [String: Int](), livePosts: 3, feedVersion: 1))
+    private let state = Mutex((hits: [String: Int](), livePosts: 3, feedVersion: 1, missing: Missing.notFound))
+    /// How the missing item's page answers.
+    enum Missing { case notFound, scriptOnly, stalled }
+    var missing: Missing { state.withLock { $0.missing } }
+    func answerMissing(_ how: Missing) { state.withLock { $0.missing = how } }
     func hit(_ path: String) { state.withLock { $0.hits[path, default: 0] += 1 } }
     func hits(_ path: String) -> Int { state.withLock { $0.hits[path] ?? 0 } }
     var livePosts: Int { state.withLock { $0.livePosts } }
@@ -97,7 +101,16 @@ final class LinkedPageSessionTests: XCTestCase {
         "GET /stories/missing",
         { _ in
           site.hit("/stories/missing")
-          return HTTPResponse(statusCode: .notFound)
+          switch site.missing {
+          case .notFound: return HTTPResponse(statusCode: .notFound)
+          case .scriptOnly:
+            return HTTPResponse(
+              statusCode: .ok, headers: [HTTPHeader("Content-Type"): "text/html"],
+              body: Data("<html><head><script>render()</script></head><body><div id=app></div></body></html>".utf8))
+          case .stalled:
+            try await Task.sleep(for: .seconds(30))  // cut short when the server stops
+            return HTTPResponse(statusCode: .notFound)
+          }
         }
       ),
     ])
@@ -111,10 +124,10 @@ final class LinkedPageSessionTests: XCTestCase {
     try? FileManager.default.removeItem(at: directory)
   }
 
-  func source(_ library: Library) -> LibraryStorySource {
+  func source(_ library: Library, timeout: TimeInterval = 10) -> LibraryStorySource {
     let reader = StoryReader()
     let analyze: Library.EntityAnalysis = { Self.names.analyze($0) }
-    let fetcher = PageFetcher(policy: FetchPolicy.standard.withTimeout(10))
+    let fetcher = PageFetcher(policy: FetchPolicy.standard.withTimeout(timeout))
     let importer = PageImporter(
       library: library, fetcher: fetcher,
       read: { page, source in
@@ -276,5 +289,38 @@ final class LinkedPageSessionTests: XCTestCase {
     XCTAssertEqual(site.hits("/stories/lighthouse-log"), 1)
     XCTAssertEqual(site.hits("/live/regatta"), 1)
     XCTAssertEqual(try library.pendingLinkedPages().map(\.failures), [3])
+  }
+
+  func testAPageWithNoArticleTextOrNoAnswerKeepsTheTeaserWithOneLine() throws {
+    _ = try subscribed()
+    let source = source(library, timeout: 1)
+    let entry = try entry(source, "Harbour dues")
+    site.answerMissing(.scriptOnly)
+    guard case .failed(let empty) = source.readLinkedPage(entry) else { return XCTFail() }
+    XCTAssertTrue(empty.hasSuffix("no article text found in the page"), empty)
+    site.answerMissing(.stalled)
+    let started = Date()
+    guard case .failed(let stalled) = source.readLinkedPage(entry) else { return XCTFail() }
+    XCTAssertTrue(stalled.contains("timed out"), stalled)
+    XCTAssertLessThan(Date().timeIntervalSince(started), 8, "bounded by the fetch's timeout")
+    XCTAssertEqual(paragraphs(try source.loadStory(entry)), ["The council will vote on new harbour dues […]"])
+    XCTAssertEqual(try library.linkedPage(story: entry.handle)?.failures, 2)
+    XCTAssertEqual(try library.linkedPage(story: entry.handle)?.lastError, stalled)
+  }
+
+  func testAHostThatDoesNotExistIsOneLine() throws {
+    let story = Story(
+      source: "http://dateline-linked-test.invalid/page", headline: "Lost link",
+      updates: [Update(title: nil, line: 3, paragraphs: [Paragraph(line: 3, text: "A teaser […]")])],
+      canonicalURL: "http://dateline-linked-test.invalid/page")
+    let report = try library.importCapture(story, bytes: Array("lost".utf8))
+    try library.noteLinkedPages([(report.storyKey, "http://dateline-linked-test.invalid/page")])
+    let source = source(library, timeout: 5)
+    let entry = try XCTUnwrap(try source.entries().first)
+    XCTAssertEqual(try source.loadStory(entry).linkedPage, "http://dateline-linked-test.invalid/page")
+    guard case .failed(let message) = source.readLinkedPage(entry) else { return XCTFail() }
+    XCTAssertTrue(message.contains("dateline-linked-test.invalid"), message)
+    XCTAssertFalse(message.contains("\n"), message)
+    XCTAssertEqual(paragraphs(try source.loadStory(entry)), ["A teaser […]"])
   }
 }
