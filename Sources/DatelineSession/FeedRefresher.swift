@@ -152,7 +152,8 @@ public struct FeedRefresher: Sendable {
       let reports = try library.importFeedItems(feed: url, items: imports, at: now, analyze: analyze)
       newStories = reports.filter(\.newStory).count
       // A teaser's story wants its linked page, read when the story is first opened.
-      try library.noteLinkedPages(teasers.sorted { $0.key < $1.key }.map { (reports[$0.key].storyKey, $0.value) })
+      try library.noteLinkedPages(
+        teasers.sorted { $0.key < $1.key }.compactMap { $0.key < reports.count ? (reports[$0.key].storyKey, $0.value) : nil })
     } catch {
       return failed(url, "\(url): \(error.description)", now)
     }
