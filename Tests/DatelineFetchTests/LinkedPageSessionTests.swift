@@ -323,4 +323,17 @@ final class LinkedPageSessionTests: XCTestCase {
     XCTAssertFalse(message.contains("\n"), message)
     XCTAssertEqual(paragraphs(try source.loadStory(entry)), ["A teaser […]"])
   }
+
+  func testROnATeaserNotReadYetReadsItsPageInPlaceOfTheTeaser() throws {
+    let source = try subscribed()
+    let entry = try entry(source, "Lighthouse")
+    guard case .updated(let read, let new, _) = source.refresh(entry, byHand: true) else {
+      return XCTFail("\(source.refresh(entry, byHand: true))")
+    }
+    XCTAssertEqual(new, 1)
+    XCTAssertEqual(paragraphs(read).count, 4)
+    XCTAssertFalse(paragraphs(read).contains("Continue reading →"))
+    XCTAssertNil(try source.loadStory(entry).linkedPage)
+    XCTAssertEqual(site.hits("/stories/lighthouse-log"), 1)
+  }
 }
