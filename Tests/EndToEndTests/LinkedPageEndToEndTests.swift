@@ -135,4 +135,54 @@ extension ReaderEndToEndTests {
     try tmux.send("q")
     try tmux.waitFor("the shell after q") { $0.contains("exit=0") }
   }
+
+  func testTheReaderAnswersKeysWhileTheArticleIsComing() throws {
+    let released = Mutex(false)
+    let base = Mutex("")
+    let feed = try Self.linkedFixture("feed.xml")
+    let article = try Self.linkedFixture("article.html")
+    let server = try LoopbackServer.startNow([
+      (
+        "GET /feed.xml",
+        { _ in
+          HTTPResponse(
+            statusCode: .ok, headers: [HTTPHeader("Content-Type"): "application/rss+xml"],
+            body: Data(feed.replacingOccurrences(of: "@BASE@", with: base.withLock { $0 }).utf8))
+        }
+      ),
+      (
+        "GET /stories/lighthouse-log",
+        { _ in
+          // Held until the test lets it go (no sleeps to race against).
+          while !released.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
+          return HTTPResponse(
+            statusCode: .ok, headers: [HTTPHeader("Content-Type"): "text/html; charset=utf-8"],
+            body: Data(article.replacingOccurrences(of: "@BASE@", with: base.withLock { $0 }).utf8))
+        }
+      ),
+    ])
+    addTeardownBlock {
+      released.withLock { $0 = true }
+      server.stopNow()
+    }
+    base.withLock { $0 = server.base }
+    _ = try runDateline(["subscribe", "--library", "lib.sqlite", server.base + "/feed.xml"])
+    _ = try runDateline(["refresh", "--library", "lib.sqlite"])
+    let tmux = try start("--names names.txt --library lib.sqlite", width: 120, height: 40)
+    try tmux.waitFor("the teaser while the article is fetched") {
+      $0.contains("Builders found a tin box") && $0.contains("Fetching the article…")
+    }
+    // Keys are answered meanwhile: the help screen opens and closes, and the status still says so.
+    try tmux.send("h")
+    try tmux.waitFor("the help screen") { $0.contains("dateline keys") }
+    try tmux.send("h")
+    try tmux.waitFor("back, still fetching") { $0.contains("Builders found a tin box") && $0.contains("Fetching the article…") }
+    released.withLock { $0 = true }
+    let screen = try tmux.waitFor("the article") {
+      $0.contains("Builders repairing the east pier") && !$0.contains("Fetching the article…")
+    }
+    XCTAssertFalse(screen.contains("Continue reading"), screen)
+    try tmux.send("q")
+    try tmux.waitFor("the shell after q") { $0.contains("exit=0") }
+  }
 }
