@@ -132,7 +132,15 @@ public struct FeedRefresher: Sendable {
     // The recogniser runs here, on this task, for items the library has not seen; the import is then one
     // transaction for the whole feed.
     var imports: [Library.FeedItemImport] = []
+    // Stories whose linked page was read in place of the feed's teaser are left alone (the teaser would come
+    // back beside the article); the page itself is fetched again with `R`.
+    let pagesRead = (try? library.readLinkedPages(feed: url)) ?? []
+    var teasers: [Int: String] = [:]
     for item in feed.items {
+      if let link = item.link, pagesRead.contains(link) { continue }
+      if let link = item.link, PageFetcher.isURL(link), !FeedContentRule.standard.hasFullText(item) {
+        teasers[imports.count] = link
+      }
       let story = FeedStory.story(of: item, feedURL: url)
       let bytes = FeedStory.identity(of: item)
       let seen = (try? library.isImported(bytes: bytes)) ?? false
@@ -141,7 +149,11 @@ public struct FeedRefresher: Sendable {
     }
     let newStories: Int
     do {
-      newStories = try library.importFeedItems(feed: url, items: imports, at: now, analyze: analyze).filter(\.newStory).count
+      let reports = try library.importFeedItems(feed: url, items: imports, at: now, analyze: analyze)
+      newStories = reports.filter(\.newStory).count
+      // A teaser's story wants its linked page, read when the story is first opened.
+      try library.noteLinkedPages(
+        teasers.sorted { $0.key < $1.key }.compactMap { $0.key < reports.count ? (reports[$0.key].storyKey, $0.value) : nil })
     } catch {
       return failed(url, "\(url): \(error.description)", now)
     }

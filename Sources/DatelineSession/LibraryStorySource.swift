@@ -108,9 +108,33 @@ public struct LibraryStorySource: StorySource {
     let position = try library.readingPosition(story: entry.handle).map { saved in
       ReadingSpot(update: saved.index, line: saved.index == nil ? 0 : saved.line)
     }
+    // A story holding its feed's teaser asks for its linked page when opened, if this reader may fetch.
+    let linked = importer == nil ? nil : try library.linkedPage(story: entry.handle)
     return LoadedStory(
       story: story, entities: try library.storyEntities(story: entry.handle), marks: marks,
-      updateHandles: stored.map(\.id), position: position)
+      updateHandles: stored.map(\.id), position: position, linkedPage: linked?.readAt == nil ? linked?.url : nil)
+  }
+
+  /// Reads the story's linked page into it in place of the feed's teaser (`LinkedPageImporter`); the story as it
+  /// now is, or one line saying why not. A page another reader has read meanwhile is not fetched again.
+  public func readLinkedPage(_ entry: StoryEntry) -> RefreshOutcome {
+    guard let importer else { return .failed("Fetching is off in this reader") }
+    switch LinkedPageImporter(importer).importPage(story: entry.handle, firstTime: true) {
+    case .failure(let error):
+      return .failed(TextSanitizer.clean(error.description[...]))
+    case .success(.imported(let report)):
+      return loaded(entry, new: report.new.count, changed: report.changed.count)
+    case .success(.readElsewhere), .success(.unchanged):
+      return loaded(entry, new: 0, changed: 0)
+    }
+  }
+
+  private func loaded(_ entry: StoryEntry, new: Int, changed: Int) -> RefreshOutcome {
+    do {
+      return .updated(try loadStory(entry), new: new, changed: changed)
+    } catch {
+      return .failed("Cannot load the story: \(error)")
+    }
   }
 
   public func storiesMentioning(_ entity: EntityID) throws -> [(handle: Int64, mentions: Int)] {
@@ -137,6 +161,14 @@ public struct LibraryStorySource: StorySource {
       let failures = state.failures == 1 ? "1 failure" : "\(state.failures) failures in a row"
       let wait = Int(next.timeIntervalSinceNow.rounded(.up))
       return .failed("\(last) (\(failures): next automatic try in \(wait) s; R tries now)")
+    }
+    // A feed story reads its linked page (its first read, or merged again like any web page's capture).
+    if (try? library.linkedPage(story: entry.handle)) != nil {
+      switch LinkedPageImporter(importer).importPage(story: entry.handle, firstTime: false) {
+      case .failure(let error): return .failed(TextSanitizer.clean(error.description[...]))
+      case .success(.unchanged), .success(.readElsewhere): return .unchanged
+      case .success(.imported(let report)): return loaded(entry, new: report.new.count, changed: report.changed.count)
+      }
     }
     switch importer.importPage(url) {
     case .failure(let error):

@@ -7,9 +7,10 @@ enum LibrarySchema {
   /// for one.
   static let applicationID: Int32 = 0x444C_4E45
   /// `PRAGMA user_version` after the last migration: the schema this build knows.
-  static let version = 5
+  static let version = 6
   /// The migration identifiers, oldest first; `version` is their count.
-  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity", "v4-fetch-state", "v5-feeds"]
+  static let identifiers = ["v1-stories-updates", "v2-entities", "v3-web-identity", "v4-fetch-state", "v5-feeds", "v6-linked-pages",
+  ]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -149,6 +150,22 @@ enum LibrarySchema {
           ) WITHOUT ROWID;
           CREATE INDEX feed_items_story ON feed_items(story_id);
           PRAGMA user_version = 5;
+          """)
+    }
+    // Feed stories that hold only the feed's teaser: the page they link to, to be read into them when first
+    // opened (read_at NULL until then), and the failures of reading it (tried again on a later open).
+    migrator.registerMigration(identifiers[5]) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE linked_pages (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            read_at REAL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+          );
+          CREATE INDEX linked_pages_pending ON linked_pages(story_id) WHERE read_at IS NULL;
+          PRAGMA user_version = 6;
           """)
     }
     return migrator

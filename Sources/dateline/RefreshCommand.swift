@@ -20,6 +20,11 @@ struct RefreshCommand: ParsableCommand {
   var json = false
   @Option(help: "At most this many feeds fetched at once (default 8).") var jobs = 8
   @Flag(help: "Try feeds that failed recently too (otherwise left alone for a while after each failure).") var force = false
+  @Flag(
+    help: """
+      Also read the linked page of every item whose feed gives only a teaser (otherwise read when the story is       first opened), --jobs at a time; with --json, adds "pages": [{"url", "status": "read"|"failed", "error"}].
+      """)
+  var pages = false
   @OptionGroup var library: LibraryOption
   @OptionGroup var fetch: FetchOptions
 
@@ -49,7 +54,40 @@ struct RefreshCommand: ParsableCommand {
         CaptureLoader.warn(message)
       }
     }
-    if json { print(JSONValue.object([("feeds", .array(outcomes.map(Self.json)))]).serialized()) }
+    var pageOutcomes: [LinkedPagePrefetcher.Outcome] = []
+    if pages {
+      let reader = CaptureLoader.reader()
+      let prefetcher = LinkedPagePrefetcher(
+        importer: LinkedPageImporter(
+          library: store, fetcher: fetch.fetcher(),
+          read: { page, source in try InputLoader.read(page, source: source, with: reader) }, analyze: { analyzer.analyze($0) }),
+        concurrency: jobs)
+      pageOutcomes = Self.wait { await prefetcher.readPending() }
+      for outcome in pageOutcomes {
+        if let error = outcome.error {
+          CaptureLoader.warn(error)
+        } else if !json {
+          print(TextSanitizer.clean(Substring("\(outcome.url): page read")))
+        }
+      }
+    }
+    if json {
+      var fields: [(String, JSONValue)] = [("feeds", .array(outcomes.map(Self.json)))]
+      if pages {
+        fields.append(
+          (
+            "pages",
+            .array(
+              pageOutcomes.map { outcome in
+                .object([
+                  ("url", .string(outcome.url)), ("status", .string(outcome.error == nil ? "read" : "failed")),
+                  ("error", .string(outcome.error)),
+                ])
+              })
+          ))
+      }
+      print(JSONValue.object(fields).serialized())
+    }
     if !outcomes.isEmpty && !readAny { throw ExitCode.failure }
   }
 

@@ -15,13 +15,13 @@ extension ReaderEndToEndTests {
     func grow() { count.withLock { $0 += 1 } }
   }
 
-  /// A fictional RSS feed of `items` items, newest first.
+  /// A fictional RSS feed of `items` items, newest first. The items link nowhere: a teaser with a link would
+  /// have its page fetched when opened (a host off this machine).
   static func harbourFeed(items: Int) -> String {
     var body = ""
     for n in stride(from: items, through: 1, by: -1) {
       body += """
         <item><guid isPermaLink="false">harbour-\(n)</guid><title>Harbour bulletin \(n)</title>
-        <link>https://feeds.example/harbour/\(n)</link>
         <description>Bulletin \(n): the ferry timetable changed again, the operator said.</description></item>
 
         """

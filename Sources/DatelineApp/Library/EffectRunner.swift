@@ -64,6 +64,11 @@ public struct EffectRunner: Sendable {
         .feedsRefreshed(source.refreshFeeds { done, total in background.post(.feedsProgress(done: done, total: total)) })
       }
       return []
+    case .readLinkedPage(let index):
+      guard let entry = entry(index, in: state) else { return [] }
+      let source = source
+      background.start { .linkedPageRead(handle: entry.handle, source.readLinkedPage(entry)) }
+      return []
     case .saveReadingPosition(let story, let spot):
       guard let entry = entry(story, in: state), let handles = state.loaded[story]?.updateHandles else { return [] }
       let update = spot.update.flatMap { handles.indices.contains($0) ? handles[$0] : nil }

@@ -20,12 +20,21 @@ public protocol StorySource: Sendable {
   /// Fetches every subscribed feed (new items become stories), telling `progress` (done, total) as each feed is
   /// done; called off the main thread.
   func refreshFeeds(progress: @escaping @Sendable (Int, Int) -> Void) -> FeedsRefreshSummary
+  /// Reads the page that the story of `entry` links to into it, in place of its feed's teaser, and gives the
+  /// story back as it now is (called off the main thread; bounded by the fetch's own timeout). Nothing is
+  /// fetched when the library already holds the page.
+  func readLinkedPage(_ entry: StoryEntry) -> RefreshOutcome
 }
 
 extension StorySource {
   /// Sources that cannot fetch anything say so.
   public func refresh(_ entry: StoryEntry, byHand: Bool) -> RefreshOutcome {
     .failed("This story cannot be fetched again")
+  }
+
+  /// Sources that cannot fetch anything have no linked pages to read.
+  public func readLinkedPage(_ entry: StoryEntry) -> RefreshOutcome {
+    .failed("This story has no linked page to read")
   }
 
   /// Sources without subscriptions have no feeds to fetch.

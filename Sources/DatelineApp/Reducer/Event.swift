@@ -24,6 +24,8 @@ public enum Event: Sendable, Hashable {
   case feedsProgress(done: Int, total: Int)
   /// The answer to `Effect.refreshFeeds`.
   case feedsRefreshed(FeedsRefreshSummary)
+  /// The answer to `Effect.readLinkedPage`, for the story with this handle (from another thread, later).
+  case linkedPageRead(handle: Int64, RefreshOutcome)
 }
 
 /// Work the reducer asks the run loop to do; the reducer itself never touches the terminal or the library.
@@ -48,4 +50,7 @@ public enum Effect: Sendable, Hashable {
   /// Fetch every subscribed feed in the background (answered by `Event.feedsProgress` as it goes, then
   /// `Event.feedsRefreshed`).
   case refreshFeeds
+  /// Read the page that story `index` links to into it, in place of its feed's teaser, in the background
+  /// (answered by `Event.linkedPageRead`).
+  case readLinkedPage(Int)
 }

@@ -65,6 +65,8 @@ public struct AppState: Sendable {
   var loading: Set<Int> = []
   /// Stories being fetched again from their URL.
   public internal(set) var refreshing: Set<Int> = []
+  /// Stories (by handle: the list may be read again meanwhile) whose linked page is being read into them.
+  public internal(set) var readingPages: Set<Int64> = []
   /// Whether every subscribed feed is being fetched (`r`), and the progress line while it is.
   public internal(set) var refreshingFeeds = false
   var feedProgress: String?
@@ -141,7 +143,8 @@ public struct AppState: Sendable {
       sidebar = []
       return
     }
-    if index != openStory { saveReadingPosition() }
+    let another = index != openStory
+    if another { saveReadingPosition() }
     openStory = index
     updateScroll = 0
     search.match = nil
@@ -154,6 +157,7 @@ public struct AppState: Sendable {
     layout = layOut(story)
     rebuildSidebar()
     markVisibleRead()
+    if another { readLinkedPageIfWanted() }
   }
 
   /// `story` laid out at the update pane's width.
@@ -201,6 +205,7 @@ public struct AppState: Sendable {
     rebuildSidebar()
     finishPendingMove(storyArrived: index)
     markVisibleRead()
+    readLinkedPageIfWanted()
   }
 
   /// Takes in the reloaded story list: every story is loaded afresh when shown (its updates may have changed),

@@ -11,11 +11,15 @@ public struct LoadedStory: Sendable, Hashable {
   public var updateHandles: [Int64]
   /// Where the reader was when it last left the story, if anywhere.
   public var position: ReadingSpot?
+  /// The page the story links to when the story holds only its feed's teaser: it is read into the story when
+  /// the story is opened (`Effect.readLinkedPage`). Nil when the story holds its text.
+  public var linkedPage: String?
 
   public init(
     story: Story, entities: StoryEntities = StoryEntities(), marks: [Int: UpdateMark] = [:],
-    updateHandles: [Int64] = [], position: ReadingSpot? = nil
+    updateHandles: [Int64] = [], position: ReadingSpot? = nil, linkedPage: String? = nil
   ) {
+    self.linkedPage = linkedPage
     self.story = story
     self.entities = entities
     self.marks = marks
