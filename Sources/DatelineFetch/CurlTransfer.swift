@@ -6,9 +6,10 @@ import Foundation
 /// redirects), the body up to the size cap, and what it all comes to.
 ///
 /// What libcurl does itself: redirects (at most `maxRedirects`, http and https only), gzip/deflate, the connect
-/// timeout and the total deadline. What is done here: a stall (nothing received for `connectTimeout`) through
-/// curl's low-speed limit, the error statuses and non-page types refused from the head (their body is never
-/// read), the size cap checked as the body streams in, and cancelling through the progress callback.
+/// timeout and the total deadline. What is done here: a stall (nothing received for `connectTimeout`, checked
+/// in the progress callback, which curl calls at least once a second), the error statuses and non-page types
+/// refused from the head (their body is never read), the size cap checked as the body streams in, and
+/// cancelling (also in the progress callback).
 final class CurlTransfer {
   let library: CurlLibrary
   let url: URL
@@ -23,8 +24,10 @@ final class CurlTransfer {
   /// The status and headers (names lowercased) of the response whose head came last.
   private var status = 0
   private var headers: [String: String] = [:]
-  /// Why a callback stopped the transfer (libcurl then reports only a write error).
+  /// Why a callback stopped the transfer (libcurl then reports only a write error or an abort).
   private var stopped: FetchError?
+  /// When the last bytes came (or the transfer began): a stall is measured from it.
+  private var lastActivity = ContinuousClock.now
 
   init(library: CurlLibrary, url: URL, text: String, policy: FetchPolicy, validators: Validators?, cancel: CancelFlag) {
     self.library = library
@@ -50,6 +53,7 @@ final class CurlTransfer {
       return .failure(.network(url: text, detail: "libcurl refused an option (\(failedOption))"))
     }
     let started = ContinuousClock.now
+    lastActivity = started
     let code = ccurl_easy_perform(library.table, handle)
     let elapsed = ContinuousClock.now - started
 
@@ -83,7 +87,6 @@ final class CurlTransfer {
     // curl's timeouts are whole seconds or milliseconds; never 0, which means "no limit" to curl.
     let connectMilliseconds = max(1, Int(policy.connectTimeout * 1000))
     let totalMilliseconds = max(1, Int(policy.totalTimeout * 1000))
-    let stallSeconds = max(1, Int(policy.connectTimeout.rounded(.up)))
     let steps: [(String, () -> CURLcode)] = [
       ("URL", { ccurl_setopt_string(table, handle, CURLOPT_URL, self.url.absoluteString) }),
       ("protocols", { ccurl_allow_only_http(table, handle) }),
@@ -98,9 +101,6 @@ final class CurlTransfer {
       ("HTTPHEADER", { ccurl_setopt_slist(table, handle, CURLOPT_HTTPHEADER, headers) }),
       ("CONNECTTIMEOUT_MS", { ccurl_setopt_long(table, handle, CURLOPT_CONNECTTIMEOUT_MS, connectMilliseconds) }),
       ("TIMEOUT_MS", { ccurl_setopt_long(table, handle, CURLOPT_TIMEOUT_MS, totalMilliseconds) }),
-      // A stalled server: less than 1 byte a second for the connect timeout ends the transfer.
-      ("LOW_SPEED_LIMIT", { ccurl_setopt_long(table, handle, CURLOPT_LOW_SPEED_LIMIT, 1) }),
-      ("LOW_SPEED_TIME", { ccurl_setopt_long(table, handle, CURLOPT_LOW_SPEED_TIME, stallSeconds) }),
       ("ERRORBUFFER", { ccurl_setopt_pointer(table, handle, CURLOPT_ERRORBUFFER, errorText) }),
       ("HEADERFUNCTION", { ccurl_setopt_write_function(table, handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback) }),
       ("HEADERDATA", { ccurl_setopt_pointer(table, handle, CURLOPT_HEADERDATA, context) }),
@@ -140,6 +140,7 @@ final class CurlTransfer {
 
   /// One line of a response head (status line, header, or the empty line that ends it); false stops the transfer.
   fileprivate func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    lastActivity = ContinuousClock.now
     // Trimmed by Unicode scalars: "\r\n" is one Character to Swift, so a line cannot be cut a Character at a time.
     let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     if line.hasPrefix("HTTP/") {
@@ -185,6 +186,7 @@ final class CurlTransfer {
 
   /// More of the body (gzip undone); false once the size cap would be passed, which stops the transfer.
   fileprivate func receiveBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    lastActivity = ContinuousClock.now
     if (300..<400).contains(status) { return true }  // a redirect's own body, not the page
     if body.count + bytes.count > policy.maxBytes {
       stopped = .tooLarge(url: text, limit: policy.maxBytes)
@@ -194,7 +196,16 @@ final class CurlTransfer {
     return true
   }
 
-  fileprivate var shouldStop: Bool { cancel.isCancelled }
+  /// Asked by the progress callback: whether to stop now (cancelled, or nothing received for too long).
+  fileprivate var shouldStop: Bool {
+    if cancel.isCancelled { return true }
+    // Not curl's low-speed limit: that counts body bytes only, so a slow head would count as a stall.
+    if ContinuousClock.now - lastActivity > .milliseconds(Int(policy.connectTimeout * 1000)) {
+      stopped = .timedOut(url: text, seconds: Int(policy.connectTimeout.rounded()))
+      return true
+    }
+    return false
+  }
 
   /// Whether a Content-Type may be something dateline reads: text of any kind (HTML, plain-text captures),
   /// XHTML, and the XML and JSON that feeds come as. Images, audio, video, PDFs and archives are refused before
