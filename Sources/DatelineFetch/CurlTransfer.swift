@@ -72,7 +72,10 @@ final class CurlTransfer {
   private func headerLines() -> [String] {
     var lines = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"]
     // Validators come from a server's headers: no line break may reach the request.
-    func clean(_ value: String) -> String { value.filter { $0 != "\r" && $0 != "\n" } }
+    // (By Unicode scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".)
+    func clean(_ value: String) -> String {
+      String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" }))
+    }
     if let etag = validators?.etag { lines.append("If-None-Match: \(clean(etag))") }
     if let date = validators?.lastModified { lines.append("If-Modified-Since: \(clean(date))") }
     return lines

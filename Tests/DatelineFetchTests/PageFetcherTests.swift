@@ -62,6 +62,15 @@ final class PageFetcherTests: XCTestCase {
     XCTAssertEqual(server.requests.last?.headers["if-none-match"], "\"v1\"")
   }
 
+  func testAValidatorCannotAddHeadersToTheRequest() async throws {
+    // Validators come from servers: a line break in one must not start a header of its own.
+    let base = try await start([("GET /live", { _ in Self.html() })])
+    _ = await PageFetcher().fetch(base + "/live", validators: Validators(etag: "\"v1\"\r\nX-Injected: yes"))
+    let seen = try XCTUnwrap(server.requests.first)
+    XCTAssertNil(seen.headers["x-injected"], "\(seen.headers)")
+    XCTAssertEqual(seen.headers["if-none-match"], "\"v1\"X-Injected: yes")
+  }
+
   func testIfModifiedSinceIsSentWhenThereIsNoETag() async throws {
     let date = "Tue, 01 Dec 2026 10:00:00 GMT"
     let base = try await start([
