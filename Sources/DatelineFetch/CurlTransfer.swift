@@ -46,6 +46,12 @@ final class CurlTransfer {
     var requestHeaders: UnsafeMutablePointer<curl_slist>?
     defer { ccurl_slist_free_all(library.table, requestHeaders) }
     for line in headerLines() { requestHeaders = ccurl_slist_append(library.table, requestHeaders, line) }
+    // Runs first: the handle outlives this call (it goes back to the pool), so it must not keep pointers to the
+    // error buffer and header list freed above.
+    defer {
+      _ = ccurl_setopt_pointer(library.table, handle, CURLOPT_ERRORBUFFER, nil)
+      _ = ccurl_setopt_slist(library.table, handle, CURLOPT_HTTPHEADER, nil)
+    }
 
     let this = Unmanaged.passUnretained(self).toOpaque()
     let failedOption = configure(handle, headers: requestHeaders, errorText: errorText, context: this)
