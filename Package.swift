@@ -24,8 +24,11 @@ let package = Package(
       name: "DatelineStore",
       dependencies: ["DatelineCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "DatelineApp", dependencies: ["DatelineCore"]),
-    // The HTTP client and its policy, on FoundationNetworking's URLSession (why: PageFetcher.swift).
-    .target(name: "DatelineFetch", dependencies: ["DatelineCore"]),
+    // libcurl's easy interface, opened with dlopen at the first fetch: <curl/curl.h> (libcurl4-openssl-dev) for
+    // types and constants only, never linked, so a start that fetches nothing loads none of libcurl's libraries.
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+    // The HTTP client and its policy, on libcurl loaded at the first fetch (why: PageFetcher.swift).
+    .target(name: "DatelineFetch", dependencies: ["DatelineCore", "CCurl"]),
     .target(name: "DatelineSession", dependencies: ["DatelineApp", "DatelineStore", "DatelineFetch"]),
     .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(name: "DatelineTerminal", dependencies: ["DatelineApp", "CNcurses"]),

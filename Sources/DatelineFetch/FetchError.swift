@@ -1,8 +1,3 @@
-import Foundation
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Why a fetch failed; `description` is the one line dateline prints (after "dateline: ").
 public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
   case invalidURL(String)
@@ -22,6 +17,8 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
   case notAPage(url: String, contentType: String)
   case network(url: String, detail: String)
   case cancelled(url: String)
+  /// libcurl, which fetching needs, could not be loaded (it is opened at the first fetch, not at start).
+  case clientMissing(url: String)
 
   public var description: String {
     switch self {
@@ -32,17 +29,14 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case .tlsFailure(let url, let detail): "\(url): secure connection failed (\(detail))"
     case .timedOut(let url, let seconds): "\(url): no complete answer within \(seconds) s (timed out)"
     case .httpStatus(let url, let code):
-      "\(url): the server answered \(code) \(HTTPURLResponse.localizedString(forStatusCode: code).capitalizedFirst)"
+      "\(url): the server answered \(code) \(HTTPStatusText.phrase(for: code))"
     case .tooManyRedirects(let url, let limit): "\(url): more than \(limit) redirects"
     case .badRedirect(let url, let target): "\(url): redirected to \(target), which is not an http(s) URL"
     case .tooLarge(let url, let limit): "\(url): the page is larger than \(limit >> 20) MB"
     case .notAPage(let url, let type): "\(url): not a web page (Content-Type \(type))"
     case .network(let url, let detail): "\(url): \(detail)"
     case .cancelled(let url): "\(url): cancelled"
+    case .clientMissing(let url): "\(url): fetching URLs needs libcurl, which is not installed (Debian: apt install libcurl4)"
     }
   }
-}
-
-extension String {
-  fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -1,61 +1,71 @@
 import Foundation
-import Synchronization
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// The HTTP client: fetches one URL under a `FetchPolicy` (redirects, timeouts, size cap, gzip, conditional
 /// requests) and gives a page, a "not modified", or one `FetchError`.
 ///
-/// Built on FoundationNetworking's `URLSession` (libcurl underneath: HTTP/1.1 and 2, TLS with the system's
-/// certificate store, gzip and deflate undone by curl) rather than AsyncHTTPClient: it costs no dependency and no
-/// build time (AsyncHTTPClient and SwiftNIO add 2.5 to 4.5 minutes to every clean build here, which CI pays on each
-/// run), and what dateline needs from a client — one GET at a time per page, a few at once for feeds — is well
-/// within it. What `URLSession` does not give by itself is done here: the redirect count, a total deadline and a
-/// size cap enforced while the body streams in (the body is never buffered past the cap).
+/// Built on libcurl's easy interface directly (as newsboat is), opened with `dlopen` at the first fetch rather than
+/// linked. The reason is start-up time: FoundationNetworking's `URLSession`, the client before, links libcurl, and
+/// a binary linked to libcurl loads its whole tree at every start (about 30 shared libraries: TLS, Kerberos, LDAP,
+/// SSH, IDN...). Measured: that was 30 of the 45 libraries `dateline` loaded and about 15 ms of its start (a static
+/// Swift "hello" with Foundation starts in 7 ms, 22 ms with FoundationNetworking linked), paid by every reader
+/// of a file or the library, which never fetches. Linux loads every DT_NEEDED library at start, so the only way
+/// to pay for libcurl only when fetching is to open it then. AsyncHTTPClient was not taken either: SwiftNIO adds
+/// 2.5 to 4.5 minutes to every clean build here. libcurl gives HTTP/1.1 and 2, TLS with the system's certificate
+/// store, redirects and gzip; `CurlTransfer` adds the size cap enforced while the body streams in (never buffered
+/// past it), the stall timeout, refusing error statuses and non-page types from the head, and cancelling.
 ///
-/// One fetcher holds one session; fetches may run at once from any thread.
+/// Each fetch runs its blocking `curl_easy_perform` on a thread of its own (never on Swift's cooperative pool);
+/// callers bound how many run at once (`FetchLimiter`), and at most `maxConnectionsPerHost` go to one host at a
+/// time. Easy handles are kept between fetches, so their connections are reused. Fetches may start from any thread.
 public final class PageFetcher: Sendable {
   public let policy: FetchPolicy
-  private let router = TaskRouter()
-  /// Made at the first fetch: a session starts libcurl and its TLS library (milliseconds, read from disk), which
-  /// a reader that only draws a file or the library, before or without any fetch, should not wait for.
-  private let madeSession = Mutex<URLSession?>(nil)
+  private let hosts: HostGate
+  private let running = RunningTransfers()
+  /// Made at the first fetch (with libcurl): a reader that never fetches never opens libcurl.
+  private let madePool = LazyPool()
 
   public init(policy: FetchPolicy = .standard) {
     self.policy = policy
+    hosts = HostGate(limit: policy.maxConnectionsPerHost)
   }
 
-  deinit { madeSession.withLock { $0?.invalidateAndCancel() } }
+  /// A fetcher let go stops its transfers in flight (each then completes with `.cancelled`).
+  deinit { running.cancelAll() }
 
-  /// The one session, made on first use.
-  private var session: URLSession {
-    madeSession.withLock { made in
-      if let made { return made }
-      let session = Self.makeSession(policy: policy, router: router)
-      made = session
-      return session
+  /// Fetches `text` (an http(s) URL) and calls `completion` once, on another thread.
+  public func fetch(
+    _ text: String, validators: Validators? = nil,
+    completion: @escaping @Sendable (Result<FetchResult, FetchError>) -> Void
+  ) {
+    start(text, validators: validators, cancel: CancelFlag(), completion: completion)
+  }
+
+  /// Fetches `text`, blocking the calling thread until done (for the command line and background jobs).
+  public func fetchNow(_ text: String, validators: Validators? = nil) -> Result<FetchResult, FetchError> {
+    let done = DispatchSemaphore(value: 0)
+    let box = ResultBox()
+    fetch(text, validators: validators) { result in
+      box.set(result)
+      done.signal()
+    }
+    done.wait()
+    return box.value ?? .failure(.cancelled(url: text))
+  }
+
+  /// Fetches `text` (async); cancelling the task stops the transfer (the result is then `.cancelled`).
+  public func fetch(_ text: String, validators: Validators? = nil) async -> Result<FetchResult, FetchError> {
+    let cancel = CancelFlag()
+    return await withTaskCancellationHandler {
+      await withCheckedContinuation { continuation in
+        start(text, validators: validators, cancel: cancel) { continuation.resume(returning: $0) }
+      }
+    } onCancel: {
+      cancel.cancel()
     }
   }
 
-  private static func makeSession(policy: FetchPolicy, router: TaskRouter) -> URLSession {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.urlCache = nil  // conditional requests are ours, kept in the library
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    configuration.timeoutIntervalForRequest = policy.connectTimeout
-    configuration.timeoutIntervalForResource = policy.totalTimeout
-    configuration.httpAdditionalHeaders = ["User-Agent": policy.userAgent]
-    configuration.httpMaximumConnectionsPerHost = policy.maxConnectionsPerHost
-    let queue = OperationQueue()
-    queue.maxConcurrentOperationCount = 1
-    queue.name = "dateline.fetch"
-    return URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
-  }
-
-  /// Fetches `text` (an http(s) URL) and calls `completion` once, on a background queue.
-  public func fetch(
-    _ text: String, validators: Validators? = nil,
+  private func start(
+    _ text: String, validators: Validators?, cancel: CancelFlag,
     completion: @escaping @Sendable (Result<FetchResult, FetchError>) -> Void
   ) {
     let url: URL
@@ -65,39 +75,26 @@ public final class PageFetcher: Sendable {
       completion(.failure(error))
       return
     }
-    var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: policy.connectTimeout)
-    request.setValue(policy.userAgent, forHTTPHeaderField: "User-Agent")
-    request.setValue("text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5", forHTTPHeaderField: "Accept")
-    if let etag = validators?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-    if let date = validators?.lastModified { request.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
-    let task = session.dataTask(with: request)
-    let transfer = Transfer(url: url, text: text, policy: policy, task: task, completion: completion)
-    router.register(transfer, for: task.taskIdentifier)
-    // The total deadline: URLSession's own resource timeout is not dependable on every platform.
-    let total = policy.totalTimeout
-    DispatchQueue.global().asyncAfter(deadline: .now() + total) { [weak transfer] in
-      transfer?.fail(.timedOut(url: text, seconds: Int(total.rounded())))
+    guard case .success(let library) = CurlLibrary.shared else {
+      completion(.failure(.clientMissing(url: text)))
+      return
     }
-    task.resume()
-  }
-
-  /// Fetches `text`, blocking the calling thread until done (for the command line and background jobs).
-  public func fetchNow(_ text: String, validators: Validators? = nil) -> Result<FetchResult, FetchError> {
-    let done = DispatchSemaphore(value: 0)
-    let box = Mutex<Result<FetchResult, FetchError>?>(nil)
-    fetch(text, validators: validators) { result in
-      box.withLock { $0 = result }
-      done.signal()
+    let pool = madePool.pool(library)
+    let (policy, hosts, running) = (self.policy, self.hosts, self.running)
+    running.add(cancel)
+    let thread = Thread {
+      let result = hosts.holding(url.host ?? "") {
+        if cancel.isCancelled { return Result<FetchResult, FetchError>.failure(.cancelled(url: text)) }
+        let transfer = CurlTransfer(
+          library: library, url: url, text: text, policy: policy, validators: validators, cancel: cancel)
+        return pool.withHandle { transfer.run(on: $0) }
+          ?? .failure(.network(url: text, detail: "libcurl could not start a transfer"))
+      }
+      running.remove(cancel)
+      completion(result)
     }
-    done.wait()
-    return box.withLock { $0 } ?? .failure(.cancelled(url: text))
-  }
-
-  /// Fetches `text` (async).
-  public func fetch(_ text: String, validators: Validators? = nil) async -> Result<FetchResult, FetchError> {
-    await withCheckedContinuation { continuation in
-      fetch(text, validators: validators) { continuation.resume(returning: $0) }
-    }
+    thread.name = "dateline.fetch"
+    thread.start()
   }
 
   /// `text` as an http(s) URL with a host, or why not.
