@@ -13,9 +13,12 @@ public enum FeedMarkup: Sendable, Hashable {
   }
 
   /// The whole as one line of plain text, nil when empty.
-  public var plainText: String? {
+  public var plainText: String? { plainText(using: nil) }
+
+  /// The whole as one line, HTML parsed by `parser` (one for a whole feed) when given.
+  func plainText(using parser: HTMLFragmentParser?) -> String? {
     switch self {
-    case .html(let markup): FeedText.plain(markup, as: .html)
+    case .html(let markup): FeedText.plain(markup, as: .html, using: parser)
     case .text(let text): FeedText.collapsed(text)
     }
   }
