@@ -24,10 +24,13 @@ public enum FeedMarkup: Sendable, Hashable {
   }
 
   /// The paragraphs, each one line of plain text, none empty.
-  public var paragraphs: [String] {
+  public var paragraphs: [String] { paragraphs(using: nil) }
+
+  /// The paragraphs, HTML parsed by `parser` (one for a whole feed) when given.
+  func paragraphs(using parser: HTMLFragmentParser?) -> [String] {
     switch self {
     case .html(let markup):
-      return HTMLFragmentText.paragraphs(fromHTML: markup)
+      return HTMLFragmentText.paragraphs(fromHTML: markup, using: parser)
     case .text(let text):
       return text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").compactMap(FeedText.collapsed)
     }
