@@ -6,7 +6,8 @@ import FlyingFox
 import Foundation
 import LoopbackServer
 
-/// A refresh of `feeds` subscriptions served from a loopback server (127.0.0.1, started and stopped here):
+/// A refresh of `feeds` subscriptions served from a loopback server (127.0.0.1, a child process started and
+/// stopped here, see `FeedBenchServer`):
 /// every feed fetched under the concurrency limit, each of its items imported as a story with its entities,
 /// then a second refresh where every feed answers 304; `runs` times, each into a new library, medians printed.
 /// newsboat (when installed) reloads the same feeds from the same server in the same run, as many times, with as
@@ -16,22 +17,11 @@ func runFeedRefreshBenchmark(feeds: Int = 500, itemsPerFeed: Int = 10, jobs: Int
   defer { try? FileManager.default.removeItem(at: directory) }
   do {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let server = try LoopbackServer.startNow([
-      (
-        "GET /feed/*",
-        { request in
-          let name = request.path.split(separator: "/").last.map(String.init) ?? "0"
-          if request.headers[HTTPHeader("If-None-Match")] == "\"\(name)\"" {
-            return HTTPResponse(statusCode: HTTPStatusCode(304, phrase: "Not Modified"))
-          }
-          return HTTPResponse(
-            statusCode: .ok,
-            headers: [HTTPHeader("Content-Type"): "application/rss+xml", HTTPHeader("ETag"): "\"\(name)\""],
-            body: Data(benchFeed(name, items: itemsPerFeed).utf8))
-        }
-      )
-    ])
-    defer { server.stopNow() }
+    guard let server = FeedBenchServer.Child(itemsPerFeed: itemsPerFeed) else {
+      print("feeds: refresh benchmark: the loopback server process did not start")
+      return
+    }
+    defer { server.stop() }
     let urls = (0..<feeds).map { "\(server.base)/feed/\($0)" }
     let analyzer = StoryEntityAnalyzer()
     // Every feed comes from one host here (many do in real use): as many connections to it as feeds at once,
@@ -103,7 +93,7 @@ func runFeedRefreshBenchmark(feeds: Int = 500, itemsPerFeed: Int = 10, jobs: Int
 }
 
 /// A fictional feed named `name` with `items` items of a few paragraphs.
-private func benchFeed(_ name: String, items: Int) -> String {
+func benchFeed(_ name: String, items: Int) -> String {
   var text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench feed \(name)</title><link>http://bench.example/\(name)/</link>"
   for index in 0..<items {
     text += "<item><title>Council meets on harbour plans, part \(index) of feed \(name)</title>"
