@@ -25,7 +25,30 @@ struct TextAccumulator {
 
   /// Appends UTF-8 text given by length (a SAX parser's characters).
   mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-    for byte in text { append(byte) }
+    // Runs of word bytes are copied whole (the same as byte by byte: one space before a run that follows white
+    // space, none at the start).
+    let count = text.count
+    var index = 0
+    while index < count {
+      var end = index
+      while end < count, !Self.isSpace(text[end]) { end += 1 }
+      if end > index {
+        if pendingSpace {
+          if !bytes.isEmpty { bytes.append(0x20) }
+          pendingSpace = false
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
+      }
+      while end < count, Self.isSpace(text[end]) {
+        pendingSpace = true
+        end += 1
+      }
+      index = end
+    }
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
   }
 
   /// Appends Swift text (collapsing white space the same way).
