@@ -10,8 +10,10 @@ struct FeedXMLContext {
   let core: Set<String>
   /// One HTML parser for every fragment of the document (summaries, contents, titles).
   let fragments = HTMLFragmentParser()
+  /// Element keys already worked out, by name and namespace.
+  let keys = FeedKeyCache()
 
-  func key(_ element: XMLNodeRef) -> String { FeedNamespace.key(of: element, core: core) }
+  func key(_ element: XMLNodeRef) -> String { keys.key(of: element, core: core) }
 
   /// The element's text, trimmed; nil when empty.
   func rawText(_ element: XMLNodeRef) -> String? {

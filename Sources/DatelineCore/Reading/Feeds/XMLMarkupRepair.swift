@@ -23,8 +23,11 @@ struct XMLMarkupRepair {
     let count = input.count
     while index < count {
       // Text up to the next '<' or '&' needs nothing: copied in one go.
-      var runEnd = index
-      while runEnd < count, input[runEnd] != UInt8(ascii: "<"), input[runEnd] != UInt8(ascii: "&") { runEnd += 1 }
+      let runEnd = input.withUnsafeBufferPointer { bytes in
+        var end = index
+        while end < count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
+        return end
+      }
       if runEnd > index {
         out.append(contentsOf: input[index..<runEnd])
         index = runEnd
@@ -32,8 +35,9 @@ struct XMLMarkupRepair {
       }
       let byte = input[index]
       if byte == UInt8(ascii: "<") {
-        // Sections whose ampersands are not references: copy them whole.
-        if let end = Self.endOfSection(input, at: index) {
+        // Sections whose ampersands are not references: copy them whole (each opens with `<!` or `<?`).
+        let second = index + 1 < count ? input[index + 1] : 0
+        if second == UInt8(ascii: "!") || second == UInt8(ascii: "?"), let end = Self.endOfSection(input, at: index) {
           out.append(contentsOf: input[index..<end])
           index = end
           continue
