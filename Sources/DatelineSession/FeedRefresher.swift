@@ -129,27 +129,33 @@ public struct FeedRefresher: Sendable {
     if feed.items.isEmpty, let first = feed.errors.first {
       return failed(url, "\(url): \(first)", now)
     }
-    // The recogniser runs here, on this task, for items the library has not seen; the import is then one
-    // transaction for the whole feed.
+    // The recogniser runs here, on this task, for items the library has not seen (one read says which); the
+    // items, the feed's title and the fetch are then one transaction, waited for without holding a thread.
+    let stories = FeedStory.stories(of: feed.items, feedURL: url)
+    let identities = feed.items.map(FeedStory.identity)
+    let seen = (try? library.importedItems(identities)) ?? []
     var imports: [Library.FeedItemImport] = []
+    imports.reserveCapacity(feed.items.count)
     // Stories whose linked page was read in place of the feed's teaser are left alone (the teaser would come
     // back beside the article); the page itself is fetched again with `R`.
     let pagesRead = (try? library.readLinkedPages(feed: url)) ?? []
     var teasers: [Int: String] = [:]
-    for item in feed.items {
+    for (index, item) in feed.items.enumerated() {
       if let link = item.link, pagesRead.contains(link) { continue }
       if let link = item.link, PageFetcher.isURL(link), !FeedContentRule.standard.hasFullText(item) {
         teasers[imports.count] = link
       }
-      let story = FeedStory.story(of: item, feedURL: url)
-      let bytes = FeedStory.identity(of: item)
-      let seen = (try? library.isImported(bytes: bytes)) ?? false
+      let story = stories[index]
       imports.append(
-        Library.FeedItemImport(itemID: item.id, story: story, bytes: bytes, entities: seen ? nil : analyze?(story)))
+        Library.FeedItemImport(
+          itemID: item.id, story: story, bytes: identities[index], entities: seen.contains(index) ? nil : analyze?(story)))
     }
     let newStories: Int
     do {
-      let reports = try library.importFeedItems(feed: url, items: imports, at: now, analyze: analyze)
+      let fetch = (finalURL: finalURL, etag: validators.etag, lastModified: validators.lastModified)
+      let reports = try await library.importFeedRead(
+        feed: url, items: imports, read: Library.FeedRead(title: feed.title, htmlURL: feed.link, fetch: fetch), at: now,
+        analyze: analyze)
       newStories = reports.filter(\.newStory).count
       // A teaser's story wants its linked page, read when the story is first opened.
       try library.noteLinkedPages(
@@ -157,9 +163,6 @@ public struct FeedRefresher: Sendable {
     } catch {
       return failed(url, "\(url): \(error.description)", now)
     }
-    try? library.describeFeed(url: url, title: feed.title, htmlURL: feed.link)
-    try? library.recordFetch(
-      url: url, finalURL: finalURL, etag: validators.etag, lastModified: validators.lastModified, at: now)
     return Outcome(url: url, result: .read(items: feed.items.count, newStories: newStories, problems: feed.errors))
   }
 

@@ -19,7 +19,7 @@ struct EntityWriter {
     let found = analyze(part)
 
     if includeHeadline {
-      try db.execute(sql: "DELETE FROM mentions WHERE story_id = ? AND update_id IS NULL", arguments: [story])
+      try db.cachedStatement(sql: "DELETE FROM mentions WHERE story_id = ? AND update_id IS NULL").execute(arguments: [story])
     }
     let clear = try db.cachedStatement(sql: "DELETE FROM mentions WHERE update_id = ?")
     for u in updates { try clear.execute(arguments: [rowIDs[u]]) }

@@ -59,11 +59,12 @@ extension Library {
 
   /// Fills in a feed's title and page from the feed itself, where the subscription has none.
   public func describeFeed(url: String, title: String?, htmlURL: String?) throws(LibraryError) {
-    try write { db in
-      try db.execute(
-        sql: "UPDATE feeds SET title = coalesce(title, ?), html_url = coalesce(html_url, ?) WHERE url = ?",
-        arguments: [title, htmlURL, url])
-    }
+    try write { db in try Self.describeFeed(db, url: url, title: title, htmlURL: htmlURL) }
+  }
+
+  static func describeFeed(_ db: Database, url: String, title: String?, htmlURL: String?) throws {
+    try db.cachedStatement(sql: "UPDATE feeds SET title = coalesce(title, ?), html_url = coalesce(html_url, ?) WHERE url = ?")
+      .execute(arguments: [title, htmlURL, url])
   }
 
   /// Whether any item of the feed is in the library (only then is a conditional request worth making).
@@ -113,29 +114,81 @@ extension Library {
   public func importFeedItems(
     feed url: String, items: [FeedItemImport], at date: Date = Date(), analyze: EntityAnalysis? = nil
   ) throws(LibraryError) -> [ImportReport] {
-    try write { db in
-      var reports: [ImportReport] = []
-      for item in items {
-        let hash = ContentHasher.hex(of: item.bytes)
-        let known = item.entities
-        let story = item.story
-        var analysis: EntityAnalysis?
-        if let analyze {
-          analysis = { @Sendable (part: Story) -> StoryEntities in
-            if let known, part == story { return known }
-            return analyze(part)
-          }
-        }
-        let report = try CaptureImport(db: db, story: story, hash: hash, date: date, analyze: analysis).run()
-        let storyID = try Int64.fetchOne(db, sql: "SELECT id FROM stories WHERE key = ?", arguments: [report.storyKey])
-        try db.execute(
-          sql: """
-            INSERT INTO feed_items (feed_url, item_id, story_id, seen_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(feed_url, item_id) DO UPDATE SET story_id = excluded.story_id
-            """, arguments: [url, item.itemID, storyID, date.timeIntervalSince1970])
-        reports.append(report)
+    try write { db in try Self.importFeedItems(db, feed: url, items: items, at: date, analyze: analyze) }
+  }
+
+  /// What a refresh read of a feed, besides its items: its title and page (see `describeFeed`), and the fetch
+  /// (see `recordFetch`; nil for a feed file).
+  public struct FeedRead: Sendable {
+    public var title: String?
+    public var htmlURL: String?
+    public var fetch: (finalURL: String?, etag: String?, lastModified: String?)?
+
+    public init(title: String?, htmlURL: String?, fetch: (finalURL: String?, etag: String?, lastModified: String?)?) {
+      self.title = title
+      self.htmlURL = htmlURL
+      self.fetch = fetch
+    }
+  }
+
+  /// A refreshed feed into the library in ONE transaction: its items (`importFeedItems`), its title and page
+  /// (`describeFeed`) and its fetch (`recordFetch`). For async code: the calling task waits for the writer
+  /// without holding a thread.
+  public func importFeedRead(
+    feed url: String, items: [FeedItemImport], read: FeedRead, at date: Date = Date(), analyze: EntityAnalysis? = nil
+  ) async throws(LibraryError) -> [ImportReport] {
+    try await writeAsync { db in
+      let reports = try Self.importFeedItems(db, feed: url, items: items, at: date, analyze: analyze)
+      try Self.describeFeed(db, url: url, title: read.title, htmlURL: read.htmlURL)
+      if let fetch = read.fetch {
+        try Self.recordFetch(
+          db, url: url, finalURL: fetch.finalURL, etag: fetch.etag, lastModified: fetch.lastModified, keepValidators: false,
+          at: date)
       }
       return reports
+    }
+  }
+
+  private static func importFeedItems(
+    _ db: Database, feed url: String, items: [FeedItemImport], at date: Date, analyze: EntityAnalysis?
+  ) throws -> [ImportReport] {
+    var reports: [ImportReport] = []
+    let storyID = try db.cachedStatement(sql: "SELECT id FROM stories WHERE key = ?")
+    let remember = try db.cachedStatement(
+      sql: """
+        INSERT INTO feed_items (feed_url, item_id, story_id, seen_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT(feed_url, item_id) DO UPDATE SET story_id = excluded.story_id
+        """)
+    for item in items {
+      let hash = ContentHasher.hex(of: item.bytes)
+      let known = item.entities
+      let story = item.story
+      var analysis: EntityAnalysis?
+      if let analyze {
+        analysis = { @Sendable (part: Story) -> StoryEntities in
+          if let known, part == story { return known }
+          return analyze(part)
+        }
+      }
+      let report = try CaptureImport(db: db, story: story, hash: hash, date: date, analyze: analysis).run()
+      let id = try Int64.fetchOne(storyID, arguments: [report.storyKey])
+      try remember.execute(arguments: [url, item.itemID, id, date.timeIntervalSince1970])
+      reports.append(report)
+    }
+    return reports
+  }
+
+  /// Which of `identities` (item bytes, as `importFeedItem` takes them) were imported before: their indices,
+  /// from one read.
+  public func importedItems(_ identities: [[UInt8]]) throws(LibraryError) -> Set<Int> {
+    let hashes = identities.map { ContentHasher.hex(of: $0) }
+    return try read { db in
+      let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM captures WHERE content_hash = ?)")
+      var known: Set<Int> = []
+      for (index, hash) in hashes.enumerated() where try Bool.fetchOne(exists, arguments: [hash]) == true {
+        known.insert(index)
+      }
+      return known
     }
   }
 

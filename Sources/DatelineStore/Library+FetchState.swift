@@ -24,7 +24,17 @@ extension Library {
     url: String, finalURL: String?, etag: String?, lastModified: String?, keepValidators: Bool = false, at date: Date = Date()
   ) throws(LibraryError) {
     try write { db in
-      try db.execute(
+      try Self.recordFetch(
+        db, url: url, finalURL: finalURL, etag: etag, lastModified: lastModified, keepValidators: keepValidators, at: date)
+    }
+  }
+
+  /// `recordFetch` inside a transaction already open (a feed refresh records it with the feed's items).
+  static func recordFetch(
+    _ db: Database, url: String, finalURL: String?, etag: String?, lastModified: String?, keepValidators: Bool, at date: Date
+  ) throws {
+    do {
+      try db.cachedStatement(
         sql: """
           INSERT INTO fetch_state (url, final_url, etag, last_modified, fetched_at, failures, last_failure_at, last_error)
           VALUES (?, ?, ?, ?, ?, 0, NULL, NULL)
@@ -33,8 +43,8 @@ extension Library {
             etag = CASE WHEN ? THEN coalesce(excluded.etag, etag) ELSE excluded.etag END,
             last_modified = CASE WHEN ? THEN coalesce(excluded.last_modified, last_modified) ELSE excluded.last_modified END,
             fetched_at = excluded.fetched_at, failures = 0, last_failure_at = NULL, last_error = NULL
-          """,
-        arguments: [url, finalURL, etag, lastModified, date.timeIntervalSince1970, keepValidators, keepValidators])
+          """
+      ).execute(arguments: [url, finalURL, etag, lastModified, date.timeIntervalSince1970, keepValidators, keepValidators])
     }
   }
 

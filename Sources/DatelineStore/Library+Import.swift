@@ -30,12 +30,13 @@ struct CaptureImport {
   let analyze: Library.EntityAnalysis?
 
   func run() throws -> ImportReport {
+    // Statements are prepared once per connection (`cachedStatement`): a refresh imports thousands of items.
     if let known = try Row.fetchOne(
-      db,
-      sql: """
-        SELECT s.headline, s.key, (SELECT count(*) FROM updates u WHERE u.story_id = s.id) AS n
-        FROM captures c JOIN stories s ON s.id = c.story_id WHERE c.content_hash = ?
-        """, arguments: [hash])
+      db.cachedStatement(
+        sql: """
+          SELECT s.headline, s.key, (SELECT count(*) FROM updates u WHERE u.story_id = s.id) AS n
+          FROM captures c JOIN stories s ON s.id = c.story_id WHERE c.content_hash = ?
+          """), arguments: [hash])
     {
       return ImportReport(
         source: story.source, story: known["headline"], storyKey: known["key"], updates: known["n"],
@@ -49,20 +50,22 @@ struct CaptureImport {
       (storyID, key) = existing
     } else {
       key = story.id.rawValue
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO stories (key, headline, standfirst, created_at, last_capture_at, canonical_url)
           VALUES (?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           key, story.headline, story.standfirst, date.timeIntervalSince1970, date.timeIntervalSince1970, story.canonicalURL,
         ])
       storyID = db.lastInsertedRowID
     }
-    let oldHeadline = try String.fetchOne(db, sql: "SELECT headline FROM stories WHERE id = ?", arguments: [storyID])
-    try db.execute(
-      sql: "INSERT INTO captures (story_id, source, imported_at, content_hash, update_count) VALUES (?, ?, ?, ?, ?)",
-      arguments: [storyID, story.source, date.timeIntervalSince1970, hash, story.updates.count])
+    let oldHeadline = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT headline FROM stories WHERE id = ?"), arguments: [storyID])
+    try db.cachedStatement(
+      sql: "INSERT INTO captures (story_id, source, imported_at, content_hash, update_count) VALUES (?, ?, ?, ?, ?)"
+    ).execute(arguments: [storyID, story.source, date.timeIntervalSince1970, hash, story.updates.count])
     let captureID = db.lastInsertedRowID
 
     let stored = try StoredDigest.fetchAll(db, story: storyID)
@@ -70,11 +73,12 @@ struct CaptureImport {
     let merge = CaptureMerger().merge(stored: stored.map(\.digest), capture: incoming)
     let rowIDs = try writeUpdates(merge, stored: stored, incoming: incoming, story: storyID, capture: captureID)
 
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE stories SET headline = ?, standfirst = ?, last_capture_at = ?,
           canonical_url = coalesce(?, canonical_url) WHERE id = ?
-        """,
+        """
+    ).execute(
       arguments: [story.headline, story.standfirst, date.timeIntervalSince1970, story.canonicalURL, storyID])
 
     if let analyze {
@@ -99,7 +103,7 @@ struct CaptureImport {
   /// live blog whose headline is rewritten stays one story, two days' blogs with similar headlines stay two.
   private func findStory() throws -> (Int64, String)? {
     if story.canonicalURL != nil {
-      return try Row.fetchOne(db, sql: "SELECT id, key FROM stories WHERE key = ?", arguments: [story.id.rawValue])
+      return try Row.fetchOne(db.cachedStatement(sql: "SELECT id, key FROM stories WHERE key = ?"), arguments: [story.id.rawValue])
         .map { ($0[0], $0[1]) }
     }
     if let row = try Row.fetchOne(
@@ -202,8 +206,8 @@ struct StoredDigest {
 
   static func fetchAll(_ db: Database, story: Int64) throws -> [StoredDigest] {
     let rows = try Row.fetchCursor(
-      db,
-      sql: "SELECT id, position, identity, title, opening, content_hash FROM updates WHERE story_id = ? ORDER BY position",
+      db.cachedStatement(
+        sql: "SELECT id, position, identity, title, opening, content_hash FROM updates WHERE story_id = ? ORDER BY position"),
       arguments: [story])
     var result: [StoredDigest] = []
     while let row = try rows.next() {

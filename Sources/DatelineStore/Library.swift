@@ -91,6 +91,26 @@ public final class Library: Sendable {
     try libraryCall(path: location.path) { try pool.read(body) }
   }
 
+  /// `write` for async callers: the transaction runs on the library's writer queue while the calling task is
+  /// suspended, instead of blocking one of the few cooperative threads until the writer is free (a refresh's
+  /// other tasks keep parsing feeds and finding entities on them meanwhile).
+  func writeAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(LibraryError) -> T {
+    let path = location.path
+    do {
+      return try await pool.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw LibraryError.database(path: path, detail: "transaction gave no result") }
+        return result
+      }
+    } catch {
+      throw LibraryError.from(error, path: path)
+    }
+  }
+
   /// Runs `body` in one IMMEDIATE write transaction (all or nothing), mapping errors to `LibraryError`.
   func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
     try libraryCall(path: location.path) {

@@ -78,8 +78,8 @@ struct AtomReader: XMLFeedFormatReader {
       }
     }
     let link = alternate?.href
-    let contentText = content?.plainText
-    var summaryText = summary?.plainText
+    let contentText = content.flatMap(context.plainText)
+    var summaryText = summary.flatMap(context.plainText)
     if contentText == nil { content = nil }
     // As feedparser does, content stands in for a missing summary.
     if summaryText == nil {
@@ -116,7 +116,7 @@ struct AtomReader: XMLFeedFormatReader {
 
   /// A text construct as plain text, by its declared type (and Atom 0.3's mode).
   func text(_ element: XMLNodeRef, context: FeedXMLContext) -> String? {
-    markup(element, context: context)?.plainText
+    markup(element, context: context).flatMap(context.plainText)
   }
 
   /// A text construct's source as HTML or text, by its declared type (and Atom 0.3's mode); nil when it holds

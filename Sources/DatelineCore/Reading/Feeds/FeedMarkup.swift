@@ -13,18 +13,24 @@ public enum FeedMarkup: Sendable, Hashable {
   }
 
   /// The whole as one line of plain text, nil when empty.
-  public var plainText: String? {
+  public var plainText: String? { plainText(using: nil) }
+
+  /// The whole as one line, HTML parsed by `parser` (one for a whole feed) when given.
+  func plainText(using parser: HTMLFragmentParser?) -> String? {
     switch self {
-    case .html(let markup): FeedText.plain(markup, as: .html)
+    case .html(let markup): FeedText.plain(markup, as: .html, using: parser)
     case .text(let text): FeedText.collapsed(text)
     }
   }
 
   /// The paragraphs, each one line of plain text, none empty.
-  public var paragraphs: [String] {
+  public var paragraphs: [String] { paragraphs(using: nil) }
+
+  /// The paragraphs, HTML parsed by `parser` (one for a whole feed) when given.
+  func paragraphs(using parser: HTMLFragmentParser?) -> [String] {
     switch self {
     case .html(let markup):
-      return HTMLFragmentText.paragraphs(fromHTML: markup)
+      return HTMLFragmentText.paragraphs(fromHTML: markup, using: parser)
     case .text(let text):
       return text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").compactMap(FeedText.collapsed)
     }

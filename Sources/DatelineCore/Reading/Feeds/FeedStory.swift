@@ -6,9 +6,19 @@ import Foundation
 /// same item merges into the same story.
 public enum FeedStory {
   public static func story(of item: FeedItem, feedURL: String) -> Story {
+    story(of: item, feedURL: feedURL, using: nil)
+  }
+
+  /// The stories of a feed's items, in order, their HTML read by one parser.
+  public static func stories(of items: [FeedItem], feedURL: String) -> [Story] {
+    let parser = HTMLFragmentParser()
+    return items.map { story(of: $0, feedURL: feedURL, using: parser) }
+  }
+
+  static func story(of item: FeedItem, feedURL: String, using parser: HTMLFragmentParser?) -> Story {
     let source = item.link ?? "\(feedURL)#\(item.id)"
     let body = item.contentMarkup ?? item.summaryMarkup
-    var paragraphs = body.map(\.paragraphs) ?? []
+    var paragraphs = body.map { $0.paragraphs(using: parser) } ?? []
     if paragraphs.isEmpty, let text = item.content ?? item.summary { paragraphs = [text] }
     let headline = item.title ?? paragraphs.first.map { String($0.prefix(80)) } ?? "(untitled item)"
     let standfirst = item.contentMarkup != nil && item.summary != item.content ? item.summary : nil

@@ -26,13 +26,18 @@ enum FeedText {
     }
   }
 
-  /// The plain text of `raw`, or nil when nothing is left.
-  static func plain(_ raw: String, as kind: Kind) -> String? {
+  /// The plain text of `raw`, or nil when nothing is left. HTML is parsed by `parser` (one for a whole feed)
+  /// when given.
+  static func plain(_ raw: String, as kind: Kind, using parser: HTMLFragmentParser? = nil) -> String? {
     switch kind {
     case .text: return collapsed(raw)
-    case .html: return collapsed(HTMLFragmentText.plainText(fromHTML: raw))
-    case .guess: return looksLikeHTML(raw) ? plain(raw, as: .html) : collapsed(raw)
-    case .description: return looksLikeHTML(raw) || opensHTMLTag(raw) ? plain(raw, as: .html) : collapsed(raw)
+    case .html:
+      // The HTML reader's text is collapsed, trimmed and sanitised already (`TextAccumulator`).
+      let text = HTMLFragmentText.plainText(fromHTML: raw, using: parser)
+      return text.isEmpty ? nil : text
+    case .guess: return looksLikeHTML(raw) ? plain(raw, as: .html, using: parser) : collapsed(raw)
+    case .description:
+      return looksLikeHTML(raw) || opensHTMLTag(raw) ? plain(raw, as: .html, using: parser) : collapsed(raw)
     }
   }
 

@@ -8,8 +8,12 @@ struct FeedXMLContext {
   let baseURL: String?
   /// Prefixes that count as the format's own elements (see `FeedNamespace.key`).
   let core: Set<String>
+  /// One HTML parser for every fragment of the document (summaries, contents, titles).
+  let fragments = HTMLFragmentParser()
+  /// Element keys already worked out, by name and namespace.
+  let keys = FeedKeyCache()
 
-  func key(_ element: XMLNodeRef) -> String { FeedNamespace.key(of: element, core: core) }
+  func key(_ element: XMLNodeRef) -> String { keys.key(of: element, core: core) }
 
   /// The element's text, trimmed; nil when empty.
   func rawText(_ element: XMLNodeRef) -> String? {
@@ -27,10 +31,13 @@ struct FeedXMLContext {
   /// description, inline XHTML) is read as HTML.
   func plainText(_ element: XMLNodeRef, as kind: FeedText.Kind) -> String? {
     if element.hasElementChildren {
-      return FeedText.plain(document.innerMarkup(of: element), as: .html)
+      return FeedText.plain(document.innerMarkup(of: element), as: .html, using: fragments)
     }
-    return FeedText.plain(document.text(of: element), as: kind)
+    return FeedText.plain(document.text(of: element), as: kind, using: fragments)
   }
+
+  /// The plain text of a summary or content, nil when empty.
+  func plainText(_ markup: FeedMarkup) -> String? { markup.plainText(using: fragments) }
 
   /// The element's text as HTML or text by `kind`; markup written as elements is HTML.
   func markup(_ element: XMLNodeRef, as kind: FeedText.Kind) -> FeedMarkup {
@@ -49,9 +56,9 @@ struct FeedXMLContext {
   func xhtmlText(_ element: XMLNodeRef) -> String? {
     let children = element.children
     if children.count == 1, children[0].localName == "div" {
-      return FeedText.plain(document.innerMarkup(of: children[0]), as: .html)
+      return FeedText.plain(document.innerMarkup(of: children[0]), as: .html, using: fragments)
     }
-    return FeedText.plain(document.innerMarkup(of: element), as: .html)
+    return FeedText.plain(document.innerMarkup(of: element), as: .html, using: fragments)
   }
 
   /// The base URL in force at `element`: the feed's location, then every `xml:base` from the root down.

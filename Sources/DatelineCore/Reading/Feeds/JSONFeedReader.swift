@@ -33,6 +33,7 @@ struct JSONFeedReader: FeedFormatReader {
     feed.link = fields.string("home_page_url").flatMap { FeedURL.resolve($0, against: base) }
     feed.subtitle = fields.string("description").flatMap(FeedText.collapsed)
     let itemBase = base ?? feed.link
+    let fragments = HTMLFragmentParser()
     if let items = fields.array("items") {
       for (index, value) in items.enumerated() {
         guard let item = value as? [String: Any] else {
@@ -40,7 +41,7 @@ struct JSONFeedReader: FeedFormatReader {
           continue
         }
         var itemFields = JSONFields(item, path: "items[\(index)].", errors: fields.errors)
-        feed.items.append(Self.item(&itemFields, base: itemBase))
+        feed.items.append(Self.item(&itemFields, base: itemBase, fragments: fragments))
         fields.errors = itemFields.errors
       }
     } else if top["items"] == nil {
@@ -51,7 +52,7 @@ struct JSONFeedReader: FeedFormatReader {
     return .feed(feed)
   }
 
-  private static func item(_ fields: inout JSONFields, base: String?) -> FeedItem {
+  private static func item(_ fields: inout JSONFields, base: String?, fragments: HTMLFragmentParser) -> FeedItem {
     let title = fields.string("title").flatMap(FeedText.collapsed)
     let link = fields.string("url").flatMap { FeedURL.resolve($0, against: base) }
     let published = fields.string("date_published").flatMap(FeedDate.parse)
@@ -60,8 +61,8 @@ struct JSONFeedReader: FeedFormatReader {
     let html = fields.string("content_html").map(FeedMarkup.html).flatMap { $0.isBlank ? nil : $0 }
     let text = fields.string("content_text").map(FeedMarkup.text).flatMap { $0.isBlank ? nil : $0 }
     let contentMarkup = html ?? text
-    let summary = summaryMarkup?.plainText
-    let content = contentMarkup?.plainText
+    let summary = summaryMarkup?.plainText(using: fragments)
+    let content = contentMarkup?.plainText(using: fragments)
     var author: String?
     if let authors = fields.array("authors") {
       author = authors.lazy.compactMap { ($0 as? [String: Any])?["name"] as? String }.compactMap(FeedText.collapsed)

@@ -63,8 +63,8 @@ struct RSSItemReader {
         break
       }
     }
-    let contentText = content?.plainText
-    var summaryText = summary?.plainText
+    let contentText = content.flatMap(context.plainText)
+    var summaryText = summary.flatMap(context.plainText)
     if contentText == nil { content = nil }
     // As feedparser does, content stands in for a missing summary.
     if summaryText == nil {

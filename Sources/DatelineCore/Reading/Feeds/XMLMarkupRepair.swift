@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Makes the entity references of a feed safe for a strict XML parser before it sees them. Feeds use HTML's
 /// named entities (`&uuml;`, `&nbsp;`) that no DTD declares, and bare ampersands; XML parsers give up on both.
@@ -22,8 +23,11 @@ struct XMLMarkupRepair {
     let count = input.count
     while index < count {
       // Text up to the next '<' or '&' needs nothing: copied in one go.
-      var runEnd = index
-      while runEnd < count, input[runEnd] != UInt8(ascii: "<"), input[runEnd] != UInt8(ascii: "&") { runEnd += 1 }
+      let runEnd = input.withUnsafeBufferPointer { bytes in
+        var end = index
+        while end < count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
+        return end
+      }
       if runEnd > index {
         out.append(contentsOf: input[index..<runEnd])
         index = runEnd
@@ -31,8 +35,9 @@ struct XMLMarkupRepair {
       }
       let byte = input[index]
       if byte == UInt8(ascii: "<") {
-        // Sections whose ampersands are not references: copy them whole.
-        if let end = Self.endOfSection(input, at: index) {
+        // Sections whose ampersands are not references: copy them whole (each opens with `<!` or `<?`).
+        let second = index + 1 < count ? input[index + 1] : 0
+        if second == UInt8(ascii: "!") || second == UInt8(ascii: "?"), let end = Self.endOfSection(input, at: index) {
           out.append(contentsOf: input[index..<end])
           index = end
           continue
@@ -64,8 +69,15 @@ struct XMLMarkupRepair {
           out.append(contentsOf: input[(index + 1)..<(index + length)])
         }
         index += length
-      case .named(let name, let length):
-        if Self.predefined.contains(name) || declared.contains(name) {
+      case .named(let nameRange, let length):
+        // The predefined five (escaped HTML is full of `&lt;` and `&gt;`) are told by their bytes.
+        if Self.isPredefined(input[nameRange]) {
+          out.append(contentsOf: input[index..<(index + length)])
+          index += length
+          continue
+        }
+        let name = String(decoding: input[nameRange], as: UTF8.self)
+        if declared.contains(name) {
           out.append(contentsOf: input[index..<(index + length)])
         } else {
           if seen.insert(name).inserted { undeclared.append(name) }
@@ -100,11 +112,19 @@ struct XMLMarkupRepair {
 
   private enum Reference {
     case numeric(UInt32, Int)
-    case named(String, Int)
+    case named(Range<Int>, Int)
     case bare
   }
 
-  private static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+  /// `amp`, `lt`, `gt`, `quot` or `apos`.
+  private static func isPredefined(_ name: ArraySlice<UInt8>) -> Bool {
+    switch name.count {
+    case 2: return name.elementsEqual("lt".utf8) || name.elementsEqual("gt".utf8)
+    case 3: return name.elementsEqual("amp".utf8)
+    case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("apos".utf8)
+    default: return false
+    }
+  }
 
   private static func reference(_ input: [UInt8], at start: Int) -> Reference {
     var index = start + 1
@@ -135,7 +155,7 @@ struct XMLMarkupRepair {
     let nameStart = index
     while index < limit, isNameByte(input[index], first: index == nameStart) { index += 1 }
     guard index > nameStart, index < limit, input[index] == UInt8(ascii: ";") else { return .bare }
-    return .named(String(decoding: input[nameStart..<index], as: UTF8.self), index + 1 - start)
+    return .named(nameStart..<index, index + 1 - start)
   }
 
   private static func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
@@ -229,12 +249,19 @@ struct XMLMarkupRepair {
   }
 
   private static func firstRange(of needle: [UInt8], in input: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
-    let end = to ?? input.count
-    var index = from
-    while index + needle.count <= end {
-      if input[index] == needle[0], input[index..<(index + needle.count)].elementsEqual(needle) { return index }
-      index += 1
+    let end = min(to ?? input.count, input.count)
+    guard from >= 0, end - from >= needle.count, !needle.isEmpty else { return nil }
+    // memchr for the first byte, then a compare: the feed is searched whole for a DOCTYPE most feeds lack.
+    return input.withUnsafeBufferPointer { haystack -> Int? in
+      guard let base = haystack.baseAddress else { return nil }
+      var index = from
+      while index + needle.count <= end {
+        guard let hit = memchr(base + index, Int32(needle[0]), end - needle.count + 1 - index) else { return nil }
+        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + position, needle, needle.count) == 0 { return position }
+        index = position + 1
+      }
+      return nil
     }
-    return nil
   }
 }

@@ -21,7 +21,7 @@ final class HTMLDocument {
     | Int32(XML_PARSE_HUGE.rawValue)
 
   /// libxml2 sets up its global tables once, before any thread parses.
-  private static let initialized: Bool = {
+  static let initialized: Bool = {
     xmlInitParser()
     return true
   }()

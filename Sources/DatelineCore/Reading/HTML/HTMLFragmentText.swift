@@ -5,17 +5,34 @@
 public enum HTMLFragmentText {
   /// The text of `html` as one line.
   public static func plainText(fromHTML html: String) -> String {
+    plainText(fromHTML: html, using: nil)
+  }
+
+  /// The text of `html` as one line, parsed by `parser` (one for many fragments) or a parser of its own.
+  static func plainText(fromHTML html: String, using parser: HTMLFragmentParser?) -> String {
     if !mayHoldMarkup(html) { return plain(html) }
-    return paragraphs(fromHTML: html).joined(separator: " ")
+    return paragraphs(fromHTML: html, using: parser).joined(separator: " ")
   }
 
   /// The text of `html` as paragraphs: one for each block of text (a `<p>`, a list item, a heading, text
   /// between `<br>`s), in order, none empty.
   public static func paragraphs(fromHTML html: String) -> [String] {
+    paragraphs(fromHTML: html, using: nil)
+  }
+
+  /// The paragraphs of `html`, parsed by `parser` (one for many fragments) or a parser of its own.
+  static func paragraphs(fromHTML html: String, using parser: HTMLFragmentParser?) -> [String] {
     if !mayHoldMarkup(html) {
       let text = plain(html)
       return text.isEmpty ? [] : [text]
     }
+    return (parser ?? HTMLFragmentParser()).paragraphs(fromHTML: html)
+  }
+
+  /// The paragraphs of `html` from libxml2's tree of it: the reference `HTMLFragmentParser` gives the same text
+  /// as, by SAX events and without a tree (the tests compare the two), and its fallback should it get no parser
+  /// context.
+  static func paragraphsFromTree(fromHTML html: String) -> [String] {
     guard let document = HTMLDocument(html: html), let root = document.root else { return [] }
     var paragraphs: [String] = []
     var text = TextAccumulator()
