@@ -24,6 +24,9 @@ public enum Event: Sendable, Hashable {
   case feedsProgress(done: Int, total: Int)
   /// The answer to `Effect.refreshFeeds`.
   case feedsRefreshed(FeedsRefreshSummary)
+  /// The whole story's entities, for the story with this handle shown so far with those of its first screen
+  /// (`EntityCoverage.firstUpdates`); found in the background after the first frame.
+  case entitiesFound(handle: Int64, StoryEntities)
 }
 
 /// Work the reducer asks the run loop to do; the reducer itself never touches the terminal or the library.

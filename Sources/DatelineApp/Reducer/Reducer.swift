@@ -43,6 +43,9 @@ public enum Reducer {
     case .feedsRefreshed(let summary):
       next.receiveFeedsRefresh(summary)
       effects = []
+    case .entitiesFound(let handle, let entities):
+      next.receiveEntities(entities, story: handle)
+      effects = []
     }
     // Effects the state queued (loads, look-ups, saves) go first: a quit must come after the last save.
     let queued = next.outbox

@@ -11,13 +11,16 @@ public struct LoadedStory: Sendable, Hashable {
   public var updateHandles: [Int64]
   /// Where the reader was when it last left the story, if anywhere.
   public var position: ReadingSpot?
+  /// How much of the story `entities` were found in (the first screen's updates only, until the rest is done).
+  public var entityCoverage: EntityCoverage
 
   public init(
     story: Story, entities: StoryEntities = StoryEntities(), marks: [Int: UpdateMark] = [:],
-    updateHandles: [Int64] = [], position: ReadingSpot? = nil
+    updateHandles: [Int64] = [], position: ReadingSpot? = nil, entityCoverage: EntityCoverage = .whole
   ) {
     self.story = story
     self.entities = entities
+    self.entityCoverage = entityCoverage
     self.marks = marks
     self.updateHandles = updateHandles
     self.position = position
