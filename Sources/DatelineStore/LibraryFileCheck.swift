@@ -8,8 +8,9 @@ enum LibraryFileCheck {
   enum State: Equatable {
     /// No file (or an empty one): a new library will be made.
     case absent
-    /// A dateline library with schema `version` (0 while a new library's first migration is pending).
-    case library(version: Int)
+    /// A dateline library with schema `version` (0 while a new library's first migration is pending);
+    /// `current` when every migration this build knows has been applied (opening it need not write).
+    case library(version: Int, current: Bool)
   }
 
   static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
@@ -82,7 +83,7 @@ enum LibraryFileCheck {
           let applied = try LibrarySchema.migrator.appliedIdentifiers(db)
           throw LibraryError.newerVersion(path: path, found: applied.count, known: LibrarySchema.version)
         }
-        return .library(version: version)
+        return .library(version: version, current: try LibrarySchema.migrator.hasCompletedMigrations(db))
       }
     }
   }
