@@ -35,13 +35,12 @@ public final class Library: Sendable {
   /// fsyncs, of the WAL and its directory, took longer than the rest of the reader's start. A library that is
   /// absent or needs a migration is opened as `init(location:)` does.
   public static func forReading(location: LibraryLocation) throws(LibraryError) -> Library {
-    guard case .library(_, current: true) = try LibraryFileCheck.inspect(location, writable: true) else {
+    let checked = try LibraryFileCheck.inspect(location, writable: true, keepingConnection: true)
+    // The read-only connection that checked the file serves the reads (one connection, opened once).
+    guard case .library(_, current: true) = checked.state, let readers = checked.connection else {
+      try? checked.connection?.close()
       return try Library(location: location)
     }
-    var configuration = Self.configuration
-    configuration.readonly = true
-    // One connection: a pool would open two (its writer slot, then a reader).
-    let readers = try libraryCall(path: location.path) { try DatabaseQueue(path: location.path, configuration: configuration) }
     return Library(location: location, readers: readers)
   }
 
