@@ -7,8 +7,8 @@ import DatelineTerminal
 
 extension ReadCommand {
   /// One capture: the first frame is drawn from the story in memory, with the entities of the updates it can
-  /// show; the rest of the story is analysed on another thread meanwhile and taken in right after that frame
-  /// (`Event.entitiesFound`). The temporary library (reading position, marks, the library-wide views) is made
+  /// show; the whole story is analysed on another thread from before the terminal is opened, and taken in right
+  /// after that frame (`Event.entitiesFound`). The temporary library (reading position, marks, the library-wide views) is made
   /// after it, while the reader looks at the screen. A page `fetched` from a URL keeps its validators there,
   /// and `R` (or `--refresh`) fetches it again.
   func readCaptureFast(
@@ -17,6 +17,7 @@ extension ReadCommand {
   ) throws {
     let story = capture.story
     let background = BackgroundEvents()
+    MemoryStorySource.startAnalysis(of: story, analyze: analyze, on: background)
     var memory: MemoryStorySource?
     var scratch: ScratchLibrary?
     defer { scratch?.remove() }

@@ -47,6 +47,7 @@ final class FirstScreenEntitiesTests: XCTestCase {
     -> (AppState, EffectRunner)
   {
     let background = BackgroundEvents()
+    MemoryStorySource.startAnalysis(of: story, analyze: analyze, on: background)
     let source = MemoryStorySource.firstScreen(
       of: story, size: (width, height), analyze: analyze, background: background)
     var state = AppState(entries: [source.entry], keymap: Fixtures.keymap, width: width, height: height)
@@ -230,6 +231,9 @@ final class FirstScreenEntitiesTests: XCTestCase {
           partialSeen += 1
           XCTAssertNotEqual(state.openEntities, onePass, "the first screen's entities are a part only")
           finish(&state, runner)
+        } else {
+          // The whole story fits: the first frame used the whole analysis, and nothing is left to take in.
+          XCTAssertTrue(runner.background.drain().isEmpty)
         }
         XCTAssertFalse(state.findingEntities)
         XCTAssertEqual(state.openEntities.entities, onePass.entities, "\(story.source) at \(width)x\(height)")

@@ -34,16 +34,29 @@ public struct MemoryStorySource: StorySource {
 }
 
 extension MemoryStorySource {
-  /// `story` as a first frame shows it: with the entities of the updates that can be on a `size` screen
-  /// (`FirstScreen`). When more updates follow, a job on `background` finds the whole story's entities in one
-  /// pass (so they are exactly what `analyze(story)` gives) and hands them back as `Event.entitiesFound`.
+  /// Starts finding the whole of `story`'s entities in one pass on `background` (so they are exactly what
+  /// `analyze(story)` gives): its event, `Event.entitiesFound`, completes the first screen. Started before the
+  /// terminal is opened, it runs on another core while curses starts and the first frame is made.
+  public static func startAnalysis(
+    of story: Story, analyze: @escaping @Sendable (Story) -> StoryEntities, on background: BackgroundEvents
+  ) {
+    background.start { .entitiesFound(handle: handle, analyze(story)) }
+  }
+
+  /// `story` as a first frame shows it, its whole analysis started on `background` (`startAnalysis`): with the
+  /// entities of the updates that can be on a `size` screen (`FirstScreen`), the rest to come as the analysis'
+  /// event. When the screen can show every update, the whole analysis is waited for and used at once.
   public static func firstScreen(
     of story: Story, size: (width: Int, height: Int), analyze: @escaping @Sendable (Story) -> StoryEntities,
     background: BackgroundEvents
   ) -> MemoryStorySource {
     let count = FirstScreen.updateCount(of: story, width: size.width, height: size.height)
-    guard count < story.updates.count else { return MemoryStorySource(story: story, entities: analyze(story)) }
-    background.start { .entitiesFound(handle: handle, analyze(story)) }
+    guard count < story.updates.count else {
+      background.waitUntilDone()
+      var whole: StoryEntities?
+      for case .entitiesFound(handle, let entities) in background.drain() { whole = entities }
+      return MemoryStorySource(story: story, entities: whole ?? analyze(story))
+    }
     var first = story
     first.updates = Array(story.updates.prefix(count))
     return MemoryStorySource(story: story, entities: analyze(first), coverage: .firstUpdates(count))
