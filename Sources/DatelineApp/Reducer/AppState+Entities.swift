@@ -38,7 +38,7 @@ extension AppState {
       return
     }
     let cursorEntity = sidebarEntry?.entity.id
-    layout = layOut(story)
+    layout = layout.width == screen.updateTextWidth ? layout.withMentions(of: entities) : layOut(story)
     updateScroll = min(updateScroll, maxUpdateScroll)
     rebuildSidebar()
     if selectedEntity == nil, let cursorEntity, let row = sidebar.firstIndex(where: { $0.entity.id == cursorEntity }) {
