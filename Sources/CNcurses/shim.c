@@ -4,6 +4,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 int dateline_attr_bold(void) { return A_BOLD; }
@@ -14,6 +15,16 @@ int dateline_attr_altcharset(void) { return (int)A_ALTCHARSET; }
 int dateline_color_pair(int pair) { return COLOR_PAIR(pair); }
 int dateline_lines(void) { return LINES; }
 int dateline_cols(void) { return COLS; }
+
+// curses sees a SIGWINCH only while it reads a key: one that came while the reader was busy (making its first
+// frame's library) would wait for the next key. The kernel's size is compared with curses' before each read;
+// when they differ curses is resized, which queues KEY_RESIZE for that read. 1 when it did.
+int dateline_sync_size(void) {
+  struct winsize size;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+  if (size.ws_row == LINES && size.ws_col == COLS) return 0;
+  return resizeterm(size.ws_row, size.ws_col) == OK;
+}
 int dateline_key_code_yes(void) { return KEY_CODE_YES; }
 int dateline_key_f(int n) { return KEY_F(n); }
 WINDOW *dateline_stdscr(void) { return stdscr; }

@@ -30,7 +30,11 @@ public struct LibraryStorySource: StorySource {
   /// Within a feed, the items of one refresh keep the feed's order (newest first in most feeds), later
   /// refreshes above earlier ones.
   public func entries() throws(LibraryError) -> [StoryEntry] {
-    let summaries = try library.stories()
+    try entries(try library.stories())
+  }
+
+  /// The story list (as `entries()`) of `summaries`, the library's stories as `Library.stories()` gave them.
+  public func entries(_ summaries: [StorySummary]) throws(LibraryError) -> [StoryEntry] {
     let stories = summaries.map(StoryEntry.init)
     let feedOf = try library.feedOfStories()
     guard !feedOf.isEmpty else { return stories }

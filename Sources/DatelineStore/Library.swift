@@ -1,6 +1,7 @@
 import DatelineCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The reader's library: every story imported so far, its updates merged across captures, what is new or
 /// changed, the entities of all stories, and reading state. One SQLite file (WAL mode, foreign keys on), read
@@ -8,7 +9,11 @@ import GRDB
 public final class Library: Sendable {
   /// Where the library file is.
   public let location: LibraryLocation
-  let pool: DatabasePool
+  /// The connections reads go through: the writable pool, or (a library opened `forReading`) read-only ones
+  /// until `writablePool()` is first needed.
+  private let readers: any DatabaseReader
+  /// The writable pool, once opened.
+  private let writer: Mutex<DatabasePool?>
 
   /// How long a writer waits for another process's write to finish before giving up.
   public static let busyTimeout: TimeInterval = 30
@@ -17,14 +22,60 @@ public final class Library: Sendable {
   /// or newer file is refused (`LibraryError`) and left exactly as it was.
   public init(location: LibraryLocation) throws(LibraryError) {
     self.location = location
-    let path = location.path
     _ = try LibraryFileCheck.inspect(location, writable: true)
+    let pool = try Self.openPool(path: location.path, configuration: Self.configuration)
+    readers = pool
+    writer = Mutex(pool)
+  }
+
+  /// Opens the library at `location` for a reader that reads before it writes: a current library is read
+  /// through read-only connections at once, and the writable pool is opened at the first write (or
+  /// `prepareForWriting()`). Opening the writable pool is what costs: GRDB writes a transaction into a missing
+  /// or empty WAL (SQLite deletes the WAL when the last connection closes, so at every start) and that write's
+  /// fsyncs, of the WAL and its directory, took longer than the rest of the reader's start. A library that is
+  /// absent or needs a migration is opened as `init(location:)` does.
+  public static func forReading(location: LibraryLocation) throws(LibraryError) -> Library {
+    let checked = try LibraryFileCheck.inspect(location, writable: true, keepingConnection: true)
+    // The read-only connection that checked the file serves the reads (one connection, opened once).
+    guard case .library(_, current: true) = checked.state, let readers = checked.connection else {
+      try? checked.connection?.close()
+      return try Library(location: location)
+    }
+    return Library(location: location, readers: readers)
+  }
+
+  private init(location: LibraryLocation, readers: any DatabaseReader) {
+    self.location = location
+    self.readers = readers
+    writer = Mutex(nil)
+  }
+
+  static var configuration: Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.journalMode = .wal
-    pool = try Self.openPool(path: path, configuration: configuration)
+    return configuration
   }
+
+  /// The writable pool, opened (and the schema brought up to date) on the first call.
+  func writablePool() throws(LibraryError) -> DatabasePool {
+    let outcome: Result<DatabasePool, LibraryError> = writer.withLock { writer in
+      if let writer { return .success(writer) }
+      do throws(LibraryError) {
+        let pool = try Self.openPool(path: location.path, configuration: Self.configuration)
+        writer = pool
+        return .success(pool)
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try outcome.get()
+  }
+
+  /// Opens the writable pool now, when it is not open yet (a reader calls this once its first frame is drawn, so
+  /// that its first write does not wait for it); failures are left for that write to report.
+  public func prepareForWriting() { _ = try? writablePool() }
 
   /// Opens the pool, switches a new file to WAL and brings the schema up to date.
   ///
@@ -88,7 +139,7 @@ public final class Library: Sendable {
 
   /// Runs `body` in a read transaction, mapping errors to `LibraryError`.
   func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-    try libraryCall(path: location.path) { try pool.read(body) }
+    try libraryCall(path: location.path) { try readers.read(body) }
   }
 
   /// `write` for async callers: the transaction runs on the library's writer queue while the calling task is
@@ -96,6 +147,7 @@ public final class Library: Sendable {
   /// other tasks keep parsing feeds and finding entities on them meanwhile).
   func writeAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(LibraryError) -> T {
     let path = location.path
+    let pool = try writablePool()
     do {
       return try await pool.writeWithoutTransaction { db in
         var result: T?
@@ -113,7 +165,8 @@ public final class Library: Sendable {
 
   /// Runs `body` in one IMMEDIATE write transaction (all or nothing), mapping errors to `LibraryError`.
   func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-    try libraryCall(path: location.path) {
+    let pool = try writablePool()
+    return try libraryCall(path: location.path) {
       try pool.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {

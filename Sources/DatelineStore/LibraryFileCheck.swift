@@ -8,8 +8,9 @@ enum LibraryFileCheck {
   enum State: Equatable {
     /// No file (or an empty one): a new library will be made.
     case absent
-    /// A dateline library with schema `version` (0 while a new library's first migration is pending).
-    case library(version: Int)
+    /// A dateline library with schema `version` (0 while a new library's first migration is pending);
+    /// `current` when every migration this build knows has been applied (opening it need not write).
+    case library(version: Int, current: Bool)
   }
 
   static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
@@ -17,6 +18,14 @@ enum LibraryFileCheck {
   /// Checks the directory and the file at `location`; throws a `LibraryError` for anything that must not be
   /// opened. `writable` asks that the file (and its directory, for the WAL files) can be written.
   static func inspect(_ location: LibraryLocation, writable: Bool) throws(LibraryError) -> State {
+    try inspect(location, writable: writable, keepingConnection: false).state
+  }
+
+  /// `inspect(_:writable:)`, and, when `keepingConnection` and the file is a library, the read-only connection
+  /// that checked it, left open for reads (see `Library.forReading`).
+  static func inspect(
+    _ location: LibraryLocation, writable: Bool, keepingConnection: Bool
+  ) throws(LibraryError) -> (state: State, connection: DatabaseQueue?) {
     let path = location.path
     let directory = location.directory
     let manager = FileManager.default
@@ -36,13 +45,13 @@ enum LibraryFileCheck {
       if writable && access(directory, W_OK) != 0 {
         throw .directoryUnusable(path: directory, reason: "not writable")
       }
-      return .absent
+      return (.absent, nil)
     }
     if isDirectory.boolValue { throw .directoryUnusable(path: path, reason: "a directory, not a library file") }
     guard let handle = FileHandle(forReadingAtPath: path) else { throw .readOnly(path: path) }
     let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
     try? handle.close()
-    if header.isEmpty { return .absent }
+    if header.isEmpty { return (.absent, nil) }
     guard header.count == 100, Array(header.prefix(16)) == sqliteMagic else { throw .notADatabase(path: path) }
     if writable && (access(path, W_OK) != 0 || access(directory, W_OK) != 0) { throw .readOnly(path: path) }
 
@@ -54,36 +63,53 @@ enum LibraryFileCheck {
     if Int(headerVersion) > LibrarySchema.version {
       throw .newerVersion(path: path, found: Int(headerVersion), known: LibrarySchema.version)
     }
-    return try inspectThroughSQLite(path: path)
+    return try inspectThroughSQLite(path: path, keepingConnection: keepingConnection)
   }
 
   /// Opens the file read-only and checks its application id, schema version, migrations and that its schema
   /// can be read at all.
-  private static func inspectThroughSQLite(path: String) throws(LibraryError) -> State {
+  private static func inspectThroughSQLite(
+    path: String, keepingConnection: Bool
+  ) throws(LibraryError) -> (state: State, connection: DatabaseQueue?) {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(Library.busyTimeout)
     return try libraryCall(path: path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      defer { try? queue.close() }
-      return try queue.read { db throws -> State in
-        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        // GRDB's migrator makes its bookkeeping table before the first migration's transaction, so another
-        // dateline that is creating the library right now leaves a moment with that table alone and no id yet:
-        // that is a new library, not a foreign one.
-        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
-        if id == 0 && tables == 0 { return .absent }
-        guard id == LibrarySchema.applicationID else { throw LibraryError.foreign(path: path) }
-        if version > LibrarySchema.version {
-          throw LibraryError.newerVersion(path: path, found: version, known: LibrarySchema.version)
-        }
-        if try LibrarySchema.migrator.hasBeenSuperseded(db) {
-          let applied = try LibrarySchema.migrator.appliedIdentifiers(db)
-          throw LibraryError.newerVersion(path: path, found: applied.count, known: LibrarySchema.version)
-        }
-        return .library(version: version)
+      let state: State
+      do {
+        state = try check(queue, path: path)
+      } catch {
+        try? queue.close()
+        throw error
       }
+      guard keepingConnection, case .library = state else {
+        try? queue.close()
+        return (state, nil)
+      }
+      return (state, queue)
+    }
+  }
+
+  /// The checks of `inspectThroughSQLite` on the open file.
+  private static func check(_ queue: DatabaseQueue, path: String) throws -> State {
+    return try queue.read { db throws -> State in
+      let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+      let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+      // GRDB's migrator makes its bookkeeping table before the first migration's transaction, so another
+      // dateline that is creating the library right now leaves a moment with that table alone and no id yet:
+      // that is a new library, not a foreign one.
+      let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
+      if id == 0 && tables == 0 { return .absent }
+      guard id == LibrarySchema.applicationID else { throw LibraryError.foreign(path: path) }
+      if version > LibrarySchema.version {
+        throw LibraryError.newerVersion(path: path, found: version, known: LibrarySchema.version)
+      }
+      if try LibrarySchema.migrator.hasBeenSuperseded(db) {
+        let applied = try LibrarySchema.migrator.appliedIdentifiers(db)
+        throw LibraryError.newerVersion(path: path, found: applied.count, known: LibrarySchema.version)
+      }
+      return .library(version: version, current: try LibrarySchema.migrator.hasCompletedMigrations(db))
     }
   }
 

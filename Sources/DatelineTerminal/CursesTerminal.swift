@@ -138,6 +138,8 @@ public struct CursesTerminal: TerminalBackend {
     while true {
       let started = DispatchTime.now().uptimeNanoseconds
       if dateline_pending_signal() != 0 { return nil }
+      // A resize while no key was being read: curses is told now, and the read below gives KEY_RESIZE.
+      _ = dateline_sync_size()
       var character: wint_t = 0
       let result = wget_wch(dateline_stdscr(), &character)
       if dateline_pending_signal() != 0 { return nil }

@@ -14,9 +14,15 @@ public enum ReaderLoop {
   /// `afterFirstFrame`, when given, runs once the first frame is on screen and may hand over the state and
   /// runner to go on with (the same stories from a library made meanwhile): work the first screen does not need
   /// comes after it.
+  ///
+  /// `finishFirstScreen`: the first frame was drawn with part of what the screen shows (the entities of the
+  /// updates on it) and the rest is being worked out in the runner's background since before that frame (the
+  /// whole story's entities): once the frame is on screen, that work is waited for and its events reduced and
+  /// drawn before anything else (keys typed meanwhile wait in the terminal), so that `afterFirstFrame` and the
+  /// first key see the whole story.
   public static func run<Backend: TerminalBackend>(
     _ initial: AppState, backend: inout Backend, runner: EffectRunner? = nil, slowStart: Bool = false,
-    refreshEvery: TimeInterval? = nil,
+    refreshEvery: TimeInterval? = nil, finishFirstScreen: Bool = false,
     afterFirstFrame: ((AppState) -> (state: AppState, runner: EffectRunner?)?)? = nil
   ) {
     let size = backend.size
@@ -28,6 +34,11 @@ public enum ReaderLoop {
     }
     _ = EffectRunner.apply(.resize(width: size.width, height: size.height), to: &state, runner: runner)
     backend.draw(ScreenView.render(state), full: true)
+    if finishFirstScreen, let runner {
+      runner.background.waitUntilDone()
+      for event in runner.background.drain() { _ = EffectRunner.apply(event, to: &state, runner: runner) }
+      backend.draw(ScreenView.render(state), full: false)
+    }
     if let afterFirstFrame, let next = afterFirstFrame(state) {
       state = next.state
       runner = next.runner

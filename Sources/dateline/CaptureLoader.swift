@@ -11,15 +11,20 @@ enum CaptureLoader {
 
   /// A reader of every input format, with the bundled boilerplate rules and the user's own, if any.
   static func reader() -> StoryReader {
-    var rules = BoilerplateRules.bundled
-    if let path = ConfigDirectory.path(of: "boilerplate.rules", environment: ProcessInfo.processInfo.environment),
+    let user = userRules()
+    return StoryReader(rules: user.map { BoilerplateRules.bundled.adding($0) } ?? BoilerplateRules.bundled)
+  }
+
+  /// The user's own boilerplate rules (`boilerplate.rules` in the config directory), if there is such a file;
+  /// each bad line is reported on stderr and ignored.
+  static func userRules() -> BoilerplateRules? {
+    guard
+      let path = ConfigDirectory.path(of: "boilerplate.rules", environment: ProcessInfo.processInfo.environment),
       FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8)
-    {
-      let parsed = BoilerplateRules.parse(text, origin: path)
-      for problem in parsed.problems { warn("\(problem) (line ignored)") }
-      rules = rules.adding(parsed.rules)
-    }
-    return StoryReader(rules: rules)
+    else { return nil }
+    let parsed = BoilerplateRules.parse(text, origin: path)
+    for problem in parsed.problems { warn("\(problem) (line ignored)") }
+    return parsed.rules
   }
 
   /// The story of `source`, or nil after printing why it could not be read.

@@ -19,4 +19,14 @@ struct LibraryOption: ParsableArguments {
       throw ExitCode.failure
     }
   }
+
+  /// The library opened for the reader: read at once, made writable at the first write (`Library.forReading`).
+  func openForReading() throws -> Library {
+    do {
+      return try Library.forReading(location: try LibraryLocation.resolve(explicit: path))
+    } catch {
+      CaptureLoader.warn(error.description)
+      throw ExitCode.failure
+    }
+  }
 }

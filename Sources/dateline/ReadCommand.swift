@@ -48,7 +48,7 @@ struct ReadCommand: ParsableCommand {
 
   /// The library, or the built-in sample while the library is empty.
   func readLibrary(names: NameListEntities?) throws {
-    let store = try library.open()
+    let store = try library.openForReading()
     // The recogniser is made when a refresh needs it (off the main thread), not at start-up.
     let lazyAnalysis: Library.EntityAnalysis
     if let names {
@@ -56,15 +56,20 @@ struct ReadCommand: ParsableCommand {
     } else {
       lazyAnalysis = { StoryEntityAnalyzer().analyze($0) }
     }
+    // Pages are read only when a story is fetched again: the reader (its rules) is made then.
+    let pages = LazyStoryReader(userRules: CaptureLoader.userRules())
     let source = LibraryStorySource(
-      library: store, importer: pageImporter(store, reader: CaptureLoader.reader(), analyze: lazyAnalysis),
+      library: store,
+      importer: PageImporter(
+        library: store, fetcher: fetch.fetcher(),
+        read: { page, source in try InputLoader.read(page, source: source, with: pages.reader) }, analyze: lazyAnalysis),
       feeds: FeedRefresher(library: store, fetcher: fetch.fetcher(), analyze: lazyAnalysis))
     let summaries: [StorySummary]
     let entries: [StoryEntry]
     do {
       summaries = try store.stories()
-      // Grouped by feed when there are subscriptions.
-      entries = try source.entries()
+      // Grouped by feed when there are subscriptions (the list read once, above).
+      entries = try source.entries(summaries)
     } catch {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
@@ -81,7 +86,13 @@ struct ReadCommand: ParsableCommand {
       return
     }
     let opening = source.lastReadIndex(in: entries)
-    try runReader(source: source, entries: entries, opening: opening, slowStart: entries[opening].updateCount >= 500)
+    try runReader(
+      source: source, entries: entries, opening: opening, slowStart: entries[opening].updateCount >= 500,
+      afterFirstFrame: { _ in
+        // The first frame needed only reads; the writable connections are opened now, before the first write.
+        store.prepareForWriting()
+        return nil
+      })
   }
 
   /// Captures named on the command line, merged in a temporary library.
@@ -155,7 +166,8 @@ struct ReadCommand: ParsableCommand {
 
   func runReader(
     source: LibraryStorySource, entries: [StoryEntry], opening: Int, slowStart: Bool,
-    beforeSignalExit: () -> Void = {}
+    beforeSignalExit: () -> Void = {},
+    afterFirstFrame: ((AppState) -> (state: AppState, runner: EffectRunner?)?)? = nil
   ) throws {
     try withTerminal(beforeSignalExit: beforeSignalExit) { keymap, keymapStatus, size in
       AppState(
@@ -164,7 +176,7 @@ struct ReadCommand: ParsableCommand {
     } run: { state, terminal in
       ReaderLoop.run(
         state, backend: &terminal, runner: EffectRunner(source: source), slowStart: slowStart,
-        refreshEvery: refreshPeriod)
+        refreshEvery: refreshPeriod, afterFirstFrame: afterFirstFrame)
     }
   }
 

@@ -111,7 +111,7 @@ final class LinkedPagesStoreTests: XCTestCase {
     XCTAssertNil(page.readAt)
     _ = try library.importLinkedPage(story: id, page: Self.page(), bytes: Array("page".utf8), replacing: true)
     XCTAssertEqual(try library.linkedPage(story: id)?.failures, 0)
-    try library.pool.write { db in try db.execute(sql: "DELETE FROM stories WHERE id = ?", arguments: [id]) }
+    try library.write { db in try db.execute(sql: "DELETE FROM stories WHERE id = ?", arguments: [id]) }
     XCTAssertNil(try library.linkedPage(story: id))
   }
 

@@ -16,6 +16,7 @@ int dateline_attr_altcharset(void);
 int dateline_color_pair(int pair);
 int dateline_lines(void);
 int dateline_cols(void);
+int dateline_sync_size(void);
 int dateline_key_code_yes(void);
 int dateline_key_f(int n);
 WINDOW *dateline_stdscr(void);

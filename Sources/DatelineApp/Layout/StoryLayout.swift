@@ -42,7 +42,7 @@ public struct StoryLayout: Sendable {
   /// The first line (the title, or first paragraph) of each update.
   public private(set) var updateStart: [Int] = []
   /// The mentions of the story by part, in order.
-  public let mentionsByPart: [StoryPart: [Mention]]
+  public private(set) var mentionsByPart: [StoryPart: [Mention]]
 
   /// The empty layout.
   public init() {
@@ -132,5 +132,13 @@ public struct StoryLayout: Sendable {
       if updateStart[mid] <= index { low = mid + 1 } else { high = mid }
     }
     return low > 0 ? low - 1 : nil
+  }
+
+  /// The same lines with `entities`' mentions: mentions never change how text wraps, so a story whose entities
+  /// arrive after its first frame is not laid out again.
+  func withMentions(of entities: StoryEntities) -> StoryLayout {
+    var layout = self
+    layout.mentionsByPart = Dictionary(grouping: entities.mentions, by: \.part)
+    return layout
   }
 }

@@ -5,18 +5,22 @@ import Synchronization
 /// is an event that waits here until the run loop takes it and reduces it like any other.
 public final class BackgroundEvents: Sendable {
   private let state = Mutex<(events: [Event], running: Int)>(([], 0))
+  /// Entered by each job and left once its event is kept, so that waiting for them wakes when they are done.
+  private let jobs = DispatchGroup()
 
   public init() {}
 
   /// Runs `job` off the calling thread; its event is kept for `drain()`.
   public func start(_ job: @escaping @Sendable () -> Event) {
     state.withLock { $0.running += 1 }
+    jobs.enter()
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       let event = job()
       state.withLock { state in
         state.events.append(event)
         state.running -= 1
       }
+      jobs.leave()
     }
   }
 
@@ -37,13 +41,11 @@ public final class BackgroundEvents: Sendable {
   /// Whether a job is running or an event waits to be taken.
   public var isBusy: Bool { state.withLock { $0.running > 0 || !$0.events.isEmpty } }
 
-  /// Waits until every job has finished (for tests); false after `timeout` seconds.
+  /// Waits until every job has finished; false after `timeout` seconds.
   public func waitUntilDone(timeout: TimeInterval) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while state.withLock({ $0.running > 0 }) {
-      if Date() > deadline { return false }
-      usleep(2_000)
-    }
-    return true
+    jobs.wait(timeout: .now() + .nanoseconds(Int(min(timeout, 86_400) * 1e9))) == .success
   }
+
+  /// Waits, however long it takes, until every job has finished.
+  public func waitUntilDone() { jobs.wait() }
 }

@@ -5,11 +5,18 @@ import DatelineCore
 public struct MemoryStorySource: StorySource {
   public let story: LoadedStory
 
-  public init(story: Story, entities: StoryEntities) { self.story = LoadedStory(story: story, entities: entities) }
+  /// The story with `entities` found in as much of it as `coverage` says (the rest comes as
+  /// `Event.entitiesFound` for `handle`).
+  public init(story: Story, entities: StoryEntities, coverage: EntityCoverage = .whole) {
+    self.story = LoadedStory(story: story, entities: entities, entityCoverage: coverage)
+  }
+
+  /// The story's handle in the list.
+  public static let handle: Int64 = 0
 
   /// The list entry of the story.
   public var entry: StoryEntry {
-    StoryEntry(handle: 0, headline: story.story.headline, updateCount: story.story.updates.count)
+    StoryEntry(handle: Self.handle, headline: story.story.headline, updateCount: story.story.updates.count)
   }
 
   public func entries() -> [StoryEntry] { [entry] }
@@ -18,10 +25,40 @@ public struct MemoryStorySource: StorySource {
 
   public func storiesMentioning(_ entity: EntityID) -> [(handle: Int64, mentions: Int)] {
     let count = story.entities.mentions.filter { $0.entity == entity }.count
-    return count > 0 ? [(handle: Int64(0), mentions: count)] : []
+    return count > 0 ? [(handle: Self.handle, mentions: count)] : []
   }
 
   public func markSeen(_ entry: StoryEntry, updates: [Int64]) {}
 
   public func saveReadingPosition(_ entry: StoryEntry, update: Int64?, line: Int) {}
+}
+
+extension MemoryStorySource {
+  /// Starts finding the whole of `story`'s entities in one pass on `background` (so they are exactly what
+  /// `analyze(story)` gives): its event, `Event.entitiesFound`, completes the first screen. Started before the
+  /// terminal is opened, it runs on another core while curses starts and the first frame is made.
+  public static func startAnalysis(
+    of story: Story, analyze: @escaping @Sendable (Story) -> StoryEntities, on background: BackgroundEvents
+  ) {
+    background.start { .entitiesFound(handle: handle, analyze(story)) }
+  }
+
+  /// `story` as a first frame shows it, its whole analysis started on `background` (`startAnalysis`): with the
+  /// entities of the updates that can be on a `size` screen (`FirstScreen`), the rest to come as the analysis'
+  /// event. When the screen can show every update, the whole analysis is waited for and used at once.
+  public static func firstScreen(
+    of story: Story, size: (width: Int, height: Int), analyze: @escaping @Sendable (Story) -> StoryEntities,
+    background: BackgroundEvents
+  ) -> MemoryStorySource {
+    let count = FirstScreen.updateCount(of: story, width: size.width, height: size.height)
+    guard count < story.updates.count else {
+      background.waitUntilDone()
+      var whole: StoryEntities?
+      for case .entitiesFound(handle, let entities) in background.drain() { whole = entities }
+      return MemoryStorySource(story: story, entities: whole ?? analyze(story))
+    }
+    var first = story
+    first.updates = Array(story.updates.prefix(count))
+    return MemoryStorySource(story: story, entities: analyze(first), coverage: .firstUpdates(count))
+  }
 }

@@ -46,6 +46,11 @@ extension AppState {
     }
     let here = mentionIndex.mentions(of: entity, inStory: openStory)
     let next = forward ? mentionIndex.next(of: entity, after: anchor) : mentionIndex.previous(of: entity, before: anchor)
+    if mustWaitForEntities(from: anchor, to: next) {
+      pending = .mentionAfterEntities(entity, forward: forward)
+      status = "Finding the names in the rest of the story…"
+      return
+    }
     if let next, next.story == openStory {
       show(next)
       return
@@ -170,6 +175,13 @@ extension AppState {
     while low < high {
       let mid = (low + high) / 2
       if mentions[mid] < topMention { low = mid + 1 } else { high = mid }
+    }
+    // While only the first updates are analysed, the nearest mention below may be in the rest.
+    if let coverage = loaded[openStory]?.entityCoverage, !coverage.isWhole,
+      low == mentions.count || !coverage.covers(update: top.part.update)
+    {
+      status = "Finding the names in the rest of the story…"
+      return
     }
     let chosen = low < mentions.count ? mentions[low] : mentions[mentions.count - 1]
     show(MentionLocation(story: openStory, mention: chosen))

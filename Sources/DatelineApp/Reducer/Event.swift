@@ -26,6 +26,9 @@ public enum Event: Sendable, Hashable {
   case feedsRefreshed(FeedsRefreshSummary)
   /// The answer to `Effect.readLinkedPage`, for the story with this handle (from another thread, later).
   case linkedPageRead(handle: Int64, RefreshOutcome)
+  /// The whole story's entities, for the story with this handle shown so far with those of its first screen
+  /// (`EntityCoverage.firstUpdates`); found in the background after the first frame.
+  case entitiesFound(handle: Int64, StoryEntities)
 }
 
 /// Work the reducer asks the run loop to do; the reducer itself never touches the terminal or the library.

@@ -46,6 +46,9 @@ public enum Reducer {
     case .linkedPageRead(let handle, let outcome):
       next.receiveLinkedPage(outcome, story: handle)
       effects = []
+    case .entitiesFound(let handle, let entities):
+      next.receiveEntities(entities, story: handle)
+      effects = []
     }
     // Effects the state queued (loads, look-ups, saves) go first: a quit must come after the last save.
     let queued = next.outbox

@@ -123,6 +123,9 @@ public struct AppState: Sendable {
   /// The open story's entities and mentions.
   public var openEntities: StoryEntities { loaded[openStory]?.entities ?? StoryEntities() }
 
+  /// Whether the open story's entities are still being found beyond its first screen.
+  public var findingEntities: Bool { !(loaded[openStory]?.entityCoverage.isWhole ?? true) }
+
   /// The open story's new/changed marks by update index.
   public var openMarks: [Int: UpdateMark] { loaded[openStory]?.marks ?? [:] }
 
@@ -393,6 +396,8 @@ enum PendingMove: Sendable, Hashable {
   case mention(EntityID, story: Int, first: Bool)
   /// Jump to the next (or previous) mention once the entity's stories are known.
   case mentionAfterLookUp(EntityID, forward: Bool)
+  /// Jump to the next (or previous) mention once the open story's entities are found in all of it.
+  case mentionAfterEntities(EntityID, forward: Bool)
   /// Scroll to the first (or last) marked update of a story.
   case markedUpdate(story: Int, first: Bool)
 }

@@ -14,14 +14,18 @@ public struct LoadedStory: Sendable, Hashable {
   /// The page the story links to when the story holds only its feed's teaser: it is read into the story when
   /// the story is opened (`Effect.readLinkedPage`). Nil when the story holds its text.
   public var linkedPage: String?
+  /// How much of the story `entities` were found in (the first screen's updates only, until the rest is done).
+  public var entityCoverage: EntityCoverage
 
   public init(
     story: Story, entities: StoryEntities = StoryEntities(), marks: [Int: UpdateMark] = [:],
-    updateHandles: [Int64] = [], position: ReadingSpot? = nil, linkedPage: String? = nil
+    updateHandles: [Int64] = [], position: ReadingSpot? = nil, linkedPage: String? = nil,
+    entityCoverage: EntityCoverage = .whole
   ) {
     self.linkedPage = linkedPage
     self.story = story
     self.entities = entities
+    self.entityCoverage = entityCoverage
     self.marks = marks
     self.updateHandles = updateHandles
     self.position = position

@@ -14,6 +14,8 @@ enum PaneTitleView {
       } else if let filter = state.typeFilter {
         title += ": " + filter.pluralTitle.lowercased()
       }
+      // Only the first screen's names are listed until the rest of the story has been analysed.
+      if state.sidebarMode == .story, state.findingEntities { title = "Finding " + title.lowercased() + "…" }
     }
     if !state.screen.sideBySide { title += "  [Tab: " + pane.next.title.lowercased() + "]" }
     grid.putTruncated(" " + title, x: rect.x, y: rect.y, style: style, limit: rect.maxX)

@@ -41,6 +41,7 @@ public enum StatusLineView {
     // A refresh under way stays in view while the reader scrolls on.
     if state.refreshing.contains(state.openStory) { parts.insert("Checking…", at: 0) }
     if state.isReadingLinkedPage { parts.insert(AppState.readingPageStatus, at: 0) }
+    if state.findingEntities { parts.insert("Finding names…", at: 0) }
     if !story.updates.isEmpty {
       let update = (state.layout.update(atLine: state.updateScroll) ?? 0) + 1
       parts.append("update \(update)/\(story.updates.count)")
