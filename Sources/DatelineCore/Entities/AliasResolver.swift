@@ -207,11 +207,45 @@ public struct AliasResolver: Sendable {
   public static func key(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     for scalar in foldedWords(text).joined().unicodeScalars { scalars.append(scalar) }
-    var s = String(scalars)
-    for (from, to) in [("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("yi", "i"), ("iy", "i"), ("kh", "h")] {
-      s = s.replacingOccurrences(of: from, with: to)
+    var bytes = Array(String(scalars).utf8)
+    for (from, to) in transliterationPairs { replaceASCIIPair(from, with: to, in: &bytes) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Spelling pairs that transliterations of one name disagree on, applied in this order (each pass left to
+  /// right, as `replacingOccurrences` would: "yya" becomes "yia" in the first pass and "ia" in the fourth).
+  private static let transliterationPairs: [((UInt8, UInt8), [UInt8])] = [
+    ((0x79, 0x61), [0x69, 0x61]),  // ya → ia
+    ((0x79, 0x75), [0x69, 0x75]),  // yu → iu
+    ((0x79, 0x65), [0x69, 0x65]),  // ye → ie
+    ((0x79, 0x69), [0x69]),  // yi → i
+    ((0x69, 0x79), [0x69]),  // iy → i
+    ((0x6B, 0x68), [0x68]),  // kh → h
+  ]
+
+  /// Replaces every non-overlapping occurrence of an ASCII byte pair, left to right. Working on UTF-8 bytes is
+  /// safe because ASCII bytes never occur inside a multi-byte character; it is done bytewise because this runs
+  /// for every mention before the first frame, where Foundation's `replacingOccurrences` was a visible cost.
+  private static func replaceASCIIPair(_ pair: (UInt8, UInt8), with replacement: [UInt8], in bytes: inout [UInt8]) {
+    guard bytes.count > 1 else { return }
+    var output: [UInt8] = []
+    var index = 0
+    var changed = false
+    while index < bytes.count {
+      if index + 1 < bytes.count, bytes[index] == pair.0, bytes[index + 1] == pair.1 {
+        if !changed {
+          output.reserveCapacity(bytes.count)
+          output.append(contentsOf: bytes[..<index])
+          changed = true
+        }
+        output.append(contentsOf: replacement)
+        index += 2
+      } else {
+        if changed { output.append(bytes[index]) }
+        index += 1
+      }
     }
-    return s
+    if changed { bytes = output }
   }
 
   /// Lower-case words of a surface form split at spaces (hyphens kept), without "the" and possessives.

@@ -82,4 +82,25 @@ final class EntityAliasResolverTests: XCTestCase {
     XCTAssertEqual(AliasResolver.key("Kraków"), AliasResolver.key("Krakow"))
     XCTAssertNotEqual(AliasResolver.key("Kim Jong Un"), AliasResolver.key("Kim Yong Bok"))
   }
+
+  /// The key's transliteration passes work on bytes; they must give what Foundation's `replacingOccurrences`
+  /// gave, pass by pass, on any spelling (overlapping pairs, pairs made by an earlier pass, non-ASCII around).
+  func testTransliterationPassesMatchSequentialReplacement() {
+    func reference(_ text: String) -> String {
+      var s = text
+      for (from, to) in [("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("yi", "i"), ("iy", "i"), ("kh", "h")] {
+        s = s.replacingOccurrences(of: from, with: to)
+      }
+      return s
+    }
+    let alphabet: [String] = ["y", "a", "u", "e", "i", "k", "h", "o", "ж", "1"]  // letters folding leaves alone
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3_000 {
+      let length = Int.random(in: 0...9, using: &generator)
+      let word = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" }.joined()
+      XCTAssertEqual(AliasResolver.key(word), reference(word), word)
+    }
+    XCTAssertEqual(AliasResolver.key("Yyakhiy"), "iahi")
+    XCTAssertEqual(AliasResolver.key("Dostoyevsky"), AliasResolver.key("Dostoievsky"))
+  }
 }

@@ -2,11 +2,17 @@
 /// and hands it to that format's reader. The command line goes through this, never a format's reader.
 public struct StoryReader: Sendable {
   public var text: TextCaptureReader
-  public var html: HTMLReader
+  /// The HTML rules given, or nil for the bundled ones: those are parsed from the embedded file only when a
+  /// page is read (`HTMLRules.bundled` is made once, at its first use), not before the first frame of a reader
+  /// that opens a plain-text capture.
+  private var htmlRules: HTMLRules?
 
-  public init(rules: BoilerplateRules = .bundled, htmlRules: HTMLRules = .bundled) {
+  /// The page reader, with the same boilerplate rules as the text reader.
+  public var html: HTMLReader { HTMLReader(rules: htmlRules ?? .bundled, boilerplate: text.rules) }
+
+  public init(rules: BoilerplateRules = .bundled, htmlRules: HTMLRules? = nil) {
     text = TextCaptureReader(rules: rules)
-    html = HTMLReader(rules: htmlRules, boilerplate: rules)
+    self.htmlRules = htmlRules
   }
 
   /// The reader for `format`, or nil for one dateline cannot read yet.
