@@ -71,7 +71,10 @@ struct HTMLPageScan {
       prose[Int(elements[index].parent)] += prose[index]
     }
     for index in blocks.indices {
-      if let marked = blocks[index].droppedBy, prose[marked] * 2 > total { blocks[index].droppedBy = nil }
+      // An `<aside>` is never the page's frame, whatever it holds.
+      if let marked = blocks[index].droppedBy, prose[marked] * 2 > total, elements[marked].tag != .aside {
+        blocks[index].droppedBy = nil
+      }
     }
   }
 
@@ -169,9 +172,13 @@ struct HTMLPageScan {
       // Boilerplate by its element: menus, page footers, side rails. A header outside any article is the
       // site's (logo, menu); inside one it holds the headline, standfirst and byline, and post headers hold
       // a post's title and time.
-      if tag == .nav || tag == .footer || tag == .aside { return false }
+      if tag == .nav || tag == .footer { return false }
+      // An `<aside>` outside any article is a side rail; inside one (a live-blog post's related-story card,
+      // a fact box) it is walked but marked, so that a post can keep a card as a link card while article
+      // text still leaves it out.
+      if tag == .aside && articleDepth == 0 { return false }
       if tag == .header && articleDepth == 0 { return false }
-      let verdict = tag == .form ? .drop : hints(attributes, tag: tag)
+      let verdict = tag == .form || tag == .aside ? .drop : hints(attributes, tag: tag)
 
       let index = Int32(elements.count)
       elements.append(
