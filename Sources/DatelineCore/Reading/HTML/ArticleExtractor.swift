@@ -205,8 +205,8 @@ struct ArticleExtractor {
 
   /// The body as updates: the opening paragraphs untitled, then one update per sub-heading. Boilerplate the
   /// line rules know (share prompts, appeals) is removed and listed in `removed`.
-  mutating func updates() -> [Update] {
-    var blocks = bodyBlocks()
+  mutating func updates(bodyBlocks known: [HTMLBlock]? = nil) -> [Update] {
+    var blocks = known ?? bodyBlocks()
     let markupBytes = blocks.reduce(0) { $0 + $1.byteCount }
     if let body = metadata.jsonLD?.articleBody, markupBytes * 2 < body.utf8.count {
       // The markup gave less than half the text the publisher says the body has: its body is drawn by scripts.

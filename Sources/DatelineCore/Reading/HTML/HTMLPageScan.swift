@@ -39,6 +39,9 @@ struct HTMLPageScan {
   private(set) var jsonLD: [String] = []
   /// The index of each element with `itemprop="articleBody"`.
   private(set) var articleBodies: [Int] = []
+  /// The first `<h1>` the walk met (outside menus, rails and site headers), so that the metadata needs no
+  /// second walk of the tree to find it.
+  private(set) var firstH1: HTMLNode?
 
   init(document: HTMLDocument, rules: HTMLRules) {
     guard let root = document.root else { return }
@@ -53,6 +56,7 @@ struct HTMLPageScan {
     canonical = walker.canonical
     jsonLD = walker.jsonLD
     articleBodies = walker.articleBodies
+    firstH1 = walker.firstH1
   }
 
   /// A boilerplate mark on an element that holds most of the page's prose was a wrong guess (a wrapper classed
@@ -117,6 +121,7 @@ struct HTMLPageScan {
     var canonical: String?
     var jsonLD: [String] = []
     var articleBodies: [Int] = []
+    var firstH1: HTMLNode?
 
     /// The elements open around the walk, innermost last.
     var open: [Int32] = []
@@ -198,6 +203,7 @@ struct HTMLPageScan {
       case .figcaption: captionDepth += 1
       case .article: articleDepth += 1
       case .header: headerDepth += 1
+      case .h1: if firstH1 == nil { firstH1 = node }
       default: break
       }
       if tag.isBlock {

@@ -1,8 +1,8 @@
 /// Drops a body block that only repeats words of another, longer block of the same body: a pull quote (a
-/// sentence of the article set large between paragraphs, often with the attribution cut out), or a teaser
-/// line repeating the opening. Readers see the sentence twice; the article has it once. Templates mark pull
-/// quotes in too many ways (`<aside>`, `<figure>`, a styled `<blockquote>`, a plain `<p>`) for class hints
-/// alone, but the repetition itself is the same on every site.
+/// sentence of the article set large between paragraphs, often with the attribution cut out). Readers see the
+/// sentence twice; the article has it once. Templates mark pull quotes in too many ways (`<aside>`,
+/// `<figure>`, a styled `<blockquote>`, a plain `<p>` in a box) for class hints alone, but the repetition
+/// itself is the same on every site.
 ///
 /// Compared by 4-word shingles (word hashes), so an attribution inserted in the original ("…library,” he
 /// says. “People…") still leaves most of the quote's shingles in it.
@@ -18,57 +18,91 @@ struct RepeatedTextFilter {
   static let fewestWords = 12
   /// Pull quotes are a sentence or two: longer blocks are never dropped as repeats.
   static let longestRepeatBytes = 400
-  /// A shingle held by more blocks than this is a common phrase, not a quotation.
-  static let commonHolders = 3
+  /// At most this many blocks of a page are checked as repeats.
+  static let mostCandidates = 64
 
   func filter(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
     guard blocks.count > 2 else { return blocks }
-    let shingles = blocks.map { Self.shingles(of: $0.text) }
-    // Which blocks hold each shingle: one pass over the body's words.
-    // A shingle many blocks share is a phrase of the template or of the writer ("said the council on"), not a
-    // quotation of one block: past `commonHolders` it is ignored, which also keeps a page of 20,000 alike
-    // paragraphs linear.
-    var holders: [UInt64: [Int]] = [:]
-    for (index, set) in shingles.enumerated() {
-      for shingle in set {
-        var list = holders[shingle, default: []]
-        if list.count <= Self.commonHolders { list.append(index) }
-        holders[shingle] = list
-      }
+    let containers = blocks.map(container)
+    // The repeat must be set apart from its original: a quotation, or in a container of its own. Two alike
+    // paragraphs side by side ("met on Tuesday…", "met on Friday…") are both the article's. Most pages have
+    // no candidate at all, and then no shingle is computed (this runs for every page).
+    // The longest block, and the longest in any other container: whether a longer block set apart from a
+    // block exists is then known at once for each.
+    var longest = (bytes: 0, container: -1)
+    for (index, block) in blocks.enumerated() where block.byteCount > longest.bytes { longest = (block.byteCount, containers[index]) }
+    var longestElsewhere = 0
+    for (index, block) in blocks.enumerated() where containers[index] != longest.container {
+      longestElsewhere = max(longestElsewhere, block.byteCount)
+    }
+    var candidates: [Int] = []
+    for (index, block) in blocks.enumerated() {
+      guard !block.isHeading, block.byteCount <= Self.longestRepeatBytes, block.byteCount >= Self.fewestWords * 3 else { continue }
+      let longerApart = block.kind == .quote || containers[index] != longest.container ? longest.bytes : longestElsewhere
+      if longerApart > block.byteCount { candidates.append(index) }
+      // Pull quotes are a few a page: a bound keeps a page of thousands of list items linear.
+      if candidates.count == Self.mostCandidates { break }
+    }
+    guard !candidates.isEmpty else { return blocks }
+    var shingles: [[UInt64]?] = Array(repeating: nil, count: blocks.count)
+    func shinglesOf(_ index: Int) -> [UInt64] {
+      if let known = shingles[index] { return known }
+      let computed = Self.shingles(of: blocks[index].text)
+      shingles[index] = computed
+      return computed
     }
     var dropped = Set<Int>()
-    for (index, block) in blocks.enumerated() where !block.isHeading && block.byteCount <= Self.longestRepeatBytes {
-      let own = shingles[index]
+    for index in candidates {
+      let block = blocks[index]
+      let own = shinglesOf(index)
       guard own.count + 3 >= Self.fewestWords else { continue }
-      var shared: [Int: Int] = [:]
-      for shingle in own {
-        guard let list = holders[shingle], list.count <= Self.commonHolders else { continue }
-        for holder in list where holder != index && !dropped.contains(holder) {
-          shared[holder, default: 0] += 1
+      let needed = Int((Self.repeatedShare * Double(own.count)).rounded(.up))
+      for other in blocks.indices where other != index && !dropped.contains(other) {
+        let original = blocks[other]
+        guard original.byteCount > block.byteCount, block.kind == .quote || containers[index] != containers[other] else { continue }
+        let theirs = shinglesOf(other)
+        if Self.shared(own, theirs) >= needed {
+          dropped.insert(index)
+          break
         }
       }
-      let repeated = shared.contains { holder, count in
-        // The original is longer, and the repeat is set apart from it: a quotation, or in a container of its
-        // own. Two alike paragraphs side by side ("met on Tuesday…", "met on Friday…") are both the article's.
-        blocks[holder].byteCount > block.byteCount && (block.kind == .quote || container(block) != container(blocks[holder]))
-          && Double(count) >= Self.repeatedShare * Double(own.count)
-      }
-      if repeated { dropped.insert(index) }
     }
     guard !dropped.isEmpty else { return blocks }
     return blocks.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
   }
 
-  /// The distinct 4-word shingles of `text`, each a hash of its four word hashes.
-  static func shingles(of text: String) -> Set<UInt64> {
+  /// How many of the sorted, distinct `own` occur in the sorted `other` (a merge of the two).
+  static func shared(_ own: [UInt64], _ other: [UInt64]) -> Int {
+    var i = 0, j = 0, count = 0
+    while i < own.count && j < other.count {
+      if own[i] == other[j] {
+        count += 1
+        i += 1
+        j += 1
+      } else if own[i] < other[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return count
+  }
+
+  /// The distinct 4-word shingles of `text`, sorted, each a hash of its four word hashes.
+  static func shingles(of text: String) -> [UInt64] {
     let words = TextFingerprint.wordHashes(text)
     guard words.count >= 4 else { return [] }
-    var result = Set<UInt64>(minimumCapacity: words.count - 3)
+    var result: [UInt64] = []
+    result.reserveCapacity(words.count - 3)
     for start in 0...(words.count - 4) {
       var hash: UInt64 = 0xcbf2_9ce4_8422_2325
       for word in words[start..<(start + 4)] { hash = (hash ^ word) &* 0x100_0000_01b3 }
-      result.insert(hash)
+      result.append(hash)
     }
-    return result
+    result.sort()
+    var distinct: [UInt64] = []
+    distinct.reserveCapacity(result.count)
+    for hash in result where distinct.last != hash { distinct.append(hash) }
+    return distinct
   }
 }
