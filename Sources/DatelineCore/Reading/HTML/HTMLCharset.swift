@@ -120,7 +120,7 @@ enum HTMLCharset: Equatable {
       return Array(text.utf8)
     case .windows1252:
       if !bytes.contains(where: { $0 >= 0x80 }) { return nil }  // ASCII is the same in UTF-8
-      return Array(CaptureDecoder.decodeWindows1252(ArraySlice(bytes)).utf8)
+      return CaptureDecoder.windows1252UTF8(bytes)
     case .other:
       return nil
     }

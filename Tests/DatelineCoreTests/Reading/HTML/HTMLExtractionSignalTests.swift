@@ -71,4 +71,11 @@ final class HTMLExtractionSignalTests: XCTestCase {
       XCTAssertTrue(story.removed.contains { $0.text == line }, "listed as removed: \(line)")
     }
   }
+
+  /// The direct Windows-1252 to UTF-8 conversion pages use gives exactly the text the capture decoder gives.
+  func testWindows1252ConvertsAsTheCaptureDecoderDoes() {
+    let bytes = (0...255).map(UInt8.init)
+    let direct = bytes.withUnsafeBufferPointer(CaptureDecoder.windows1252UTF8)
+    XCTAssertEqual(direct, Array(CaptureDecoder.decodeWindows1252(ArraySlice(bytes)).utf8))
+  }
 }
