@@ -162,7 +162,8 @@ struct LiveBlogExtractor {
       }
       if scan.isBoilerplate(block, inside: member) { continue }
       let text = block.text
-      if let shown = post.timeText, text.contains(shown), text.utf8.count <= shown.utf8.count + 40 {
+      // The length first: most lines are prose, far longer than a time line, and need no substring search.
+      if let shown = post.timeText, text.utf8.count <= shown.utf8.count + 40, text.contains(shown) {
         continue  // the time line itself ("15.05 BST", "Posted at 15:05", "22:05 Jane Doe")
       }
       // A line that is only a time, or a short line opening the post with one ("4:12 p.m. ET, June 20").
