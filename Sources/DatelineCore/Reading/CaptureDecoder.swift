@@ -94,11 +94,35 @@ public enum CaptureDecoder {
   }
 
   /// Windows-1252's 0x80–0x9F block; the rest of the bytes map to the same code points as Latin-1.
-  private static let windows1252High: [UInt32] = [
+  static let windows1252High: [UInt32] = [
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD,
     0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
     0x0153, 0xFFFD, 0x017E, 0x0178,
   ]
+
+  /// Windows-1252 bytes as UTF-8 bytes, written directly (no String built scalar by scalar: web pages in this
+  /// charset are read on every load).
+  static func windows1252UTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + bytes.count / 8)
+    for byte in bytes {
+      if byte < 0x80 {
+        result.append(byte)
+        continue
+      }
+      let value = byte < 0xA0 ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
+      // Every Windows-1252 character lies below U+10000: two or three bytes.
+      if value < 0x800 {
+        result.append(UInt8(0xC0 | (value >> 6)))
+        result.append(UInt8(0x80 | (value & 0x3F)))
+      } else {
+        result.append(UInt8(0xE0 | (value >> 12)))
+        result.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+        result.append(UInt8(0x80 | (value & 0x3F)))
+      }
+    }
+    return result
+  }
 
   static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
     var scalars = String.UnicodeScalarView()

@@ -49,7 +49,24 @@ struct ArticleExtractor {
       if block.isHeading, index + 1 < scan.blocks.count, Self.isLinkList(scan.blocks[index + 1]) { continue }
       kept.append(block)
     }
-    return kept
+    return Self.withoutLeadingBylines(kept, rules: rules)
+  }
+
+  /// A body long enough to be prose: the byline and dateline lines of a page sit above the first one.
+  static let firstProseBytes = 80
+
+  /// The blocks without the byline lines above the first paragraph of prose (a byline inside the chosen
+  /// container, where the template puts it beside the body rather than in a `<header>`). Position matters:
+  /// "By Tuesday evening, ..." further down is a sentence of the article.
+  static func withoutLeadingBylines(_ blocks: [HTMLBlock], rules: HTMLRules) -> [HTMLBlock] {
+    guard let firstProse = blocks.firstIndex(where: { $0.kind == .paragraph && $0.byteCount >= firstProseBytes }),
+      firstProse > 0
+    else { return blocks }
+    var result = blocks
+    for index in stride(from: firstProse - 1, through: 0, by: -1) where !result[index].isHeading && rules.isByline(result[index].text) {
+      result.remove(at: index)
+    }
+    return result
   }
 
   /// A block that is a link of a list of links, not prose.
@@ -188,8 +205,8 @@ struct ArticleExtractor {
 
   /// The body as updates: the opening paragraphs untitled, then one update per sub-heading. Boilerplate the
   /// line rules know (share prompts, appeals) is removed and listed in `removed`.
-  mutating func updates() -> [Update] {
-    var blocks = bodyBlocks()
+  mutating func updates(bodyBlocks known: [HTMLBlock]? = nil) -> [Update] {
+    var blocks = known ?? bodyBlocks()
     let markupBytes = blocks.reduce(0) { $0 + $1.byteCount }
     if let body = metadata.jsonLD?.articleBody, markupBytes * 2 < body.utf8.count {
       // The markup gave less than half the text the publisher says the body has: its body is drawn by scripts.
@@ -198,6 +215,10 @@ struct ArticleExtractor {
         HTMLBlock(kind: .paragraph, text: $0.element, line: metadata.headlineLine, linkBytes: 0, element: 0)
       }
     }
+    let elements = scan.elements
+    blocks = RepeatedTextFilter { block in
+      elements.indices.contains(block.element) ? Int(elements[block.element].parent) : -1
+    }.filter(blocks)
     return UpdateAssembler.updates(from: filtered(blocks), splittingAtHeadings: true)
   }
 

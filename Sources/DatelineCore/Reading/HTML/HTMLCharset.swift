@@ -87,17 +87,22 @@ enum HTMLCharset: Equatable {
 
   /// The charset declared by the first `<meta>` in the page's opening bytes that declares one.
   static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    let window = bytes.prefix(metaWindow).map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
-    let meta = Array("<meta".utf8)
+    // Only the bytes of each `<meta ...>` tag are lower-cased and read: no copy of the whole window.
+    let window = UnsafeBufferPointer(rebasing: bytes.prefix(metaWindow))
+    let meta = Array("meta".utf8)
     var index = 0
-    while index + meta.count <= window.count {
-      if window[index] == 0x3C, window[index..<(index + meta.count)].elementsEqual(meta) {
-        let end = window[index...].firstIndex(of: UInt8(ascii: ">")) ?? window.count
-        if let label = charsetValue(in: window[index..<end]) { return label }
-        index = end
-      } else {
+    while index + 5 <= window.count {
+      guard window[index] == 0x3C, window[index + 1] | 0x20 == meta[0], window[index + 2] | 0x20 == meta[1],
+        window[index + 3] | 0x20 == meta[2], window[index + 4] | 0x20 == meta[3]
+      else {
         index += 1
+        continue
       }
+      var end = index
+      while end < window.count && window[end] != UInt8(ascii: ">") { end += 1 }
+      let tag = window[index..<end].map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
+      if let label = charsetValue(in: tag[...]) { return label }
+      index = end
     }
     return nil
   }
@@ -120,7 +125,7 @@ enum HTMLCharset: Equatable {
       return Array(text.utf8)
     case .windows1252:
       if !bytes.contains(where: { $0 >= 0x80 }) { return nil }  // ASCII is the same in UTF-8
-      return Array(CaptureDecoder.decodeWindows1252(ArraySlice(bytes)).utf8)
+      return CaptureDecoder.windows1252UTF8(bytes)
     case .other:
       return nil
     }

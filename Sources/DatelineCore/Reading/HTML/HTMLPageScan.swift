@@ -39,6 +39,9 @@ struct HTMLPageScan {
   private(set) var jsonLD: [String] = []
   /// The index of each element with `itemprop="articleBody"`.
   private(set) var articleBodies: [Int] = []
+  /// The first `<h1>` the walk met (outside menus, rails and site headers), so that the metadata needs no
+  /// second walk of the tree to find it.
+  private(set) var firstH1: HTMLNode?
 
   init(document: HTMLDocument, rules: HTMLRules) {
     guard let root = document.root else { return }
@@ -53,6 +56,7 @@ struct HTMLPageScan {
     canonical = walker.canonical
     jsonLD = walker.jsonLD
     articleBodies = walker.articleBodies
+    firstH1 = walker.firstH1
   }
 
   /// A boilerplate mark on an element that holds most of the page's prose was a wrong guess (a wrapper classed
@@ -71,7 +75,10 @@ struct HTMLPageScan {
       prose[Int(elements[index].parent)] += prose[index]
     }
     for index in blocks.indices {
-      if let marked = blocks[index].droppedBy, prose[marked] * 2 > total { blocks[index].droppedBy = nil }
+      // An `<aside>` is never the page's frame, whatever it holds.
+      if let marked = blocks[index].droppedBy, prose[marked] * 2 > total, elements[marked].tag != .aside {
+        blocks[index].droppedBy = nil
+      }
     }
   }
 
@@ -114,6 +121,7 @@ struct HTMLPageScan {
     var canonical: String?
     var jsonLD: [String] = []
     var articleBodies: [Int] = []
+    var firstH1: HTMLNode?
 
     /// The elements open around the walk, innermost last.
     var open: [Int32] = []
@@ -169,9 +177,13 @@ struct HTMLPageScan {
       // Boilerplate by its element: menus, page footers, side rails. A header outside any article is the
       // site's (logo, menu); inside one it holds the headline, standfirst and byline, and post headers hold
       // a post's title and time.
-      if tag == .nav || tag == .footer || tag == .aside { return false }
+      if tag == .nav || tag == .footer { return false }
+      // An `<aside>` outside any article is a side rail; inside one (a live-blog post's related-story card,
+      // a fact box) it is walked but marked, so that a post can keep a card as a link card while article
+      // text still leaves it out.
+      if tag == .aside && articleDepth == 0 { return false }
       if tag == .header && articleDepth == 0 { return false }
-      let verdict = tag == .form ? .drop : hints(attributes, tag: tag)
+      let verdict = tag == .form || tag == .aside ? .drop : hints(attributes, tag: tag)
 
       let index = Int32(elements.count)
       elements.append(
@@ -191,6 +203,7 @@ struct HTMLPageScan {
       case .figcaption: captionDepth += 1
       case .article: articleDepth += 1
       case .header: headerDepth += 1
+      case .h1: if firstH1 == nil { firstH1 = node }
       default: break
       }
       if tag.isBlock {

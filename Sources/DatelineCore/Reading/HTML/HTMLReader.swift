@@ -44,10 +44,17 @@ public struct HTMLReader: DocumentReader {
       scan: scan, document: document, metadata: metadata, rules: rules, boilerplate: boilerplate)
     let updates: [Update]
     let removed: [RemovedText]
-    if let posts = liveBlog.updates(articleBlocks: { article.bodyBlocks() }) {
+    // The article's body blocks are found once: the live-blog reader looks for time headings in them, and the
+    // article reader reads them when the page is not a live blog.
+    var bodyBlocks: [HTMLBlock]?
+    if let posts = liveBlog.updates(articleBlocks: {
+      let blocks = article.bodyBlocks()
+      bodyBlocks = blocks
+      return blocks
+    }) {
       (updates, removed) = (posts, liveBlog.removed)
     } else {
-      updates = article.updates()
+      updates = article.updates(bodyBlocks: bodyBlocks)
       removed = article.removed
     }
     guard !updates.isEmpty else { throw .noArticleText(source: input.source) }

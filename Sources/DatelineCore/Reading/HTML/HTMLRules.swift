@@ -13,12 +13,17 @@ public struct HTMLRules: Sendable {
   private(set) var keep: [Pattern] = []
   private(set) var content: [Pattern] = []
   private(set) var noise: [Pattern] = []
+  /// Class and id words of a related-story card ("rich-link", "related-story"): inside a live-blog post it
+  /// is kept as the post's link card, not dropped with the boilerplate the same words mark elsewhere.
+  private(set) var cards: [Pattern] = []
   /// Post labels, lower case.
   private(set) var badges: [String] = []
   /// The length in bytes of the longest badge: a longer text is never only a badge.
   private(set) var longestBadgeBytes = 0
   /// Words that open a page's dateline ("Published 4 June 2026"), lower case.
   private(set) var datelines: [String] = []
+  /// Words that open a byline ("By", "Par", "Von"), lower case.
+  private(set) var bylines: [String] = []
 
   public static let fileName = "html.rules"
 
@@ -46,8 +51,10 @@ public struct HTMLRules: Sendable {
       case "keep": rules.keep.append(pattern)
       case "content": rules.content.append(pattern)
       case "noise": rules.noise.append(pattern)
+      case "card": rules.cards.append(pattern)
       case "badge": rules.badges.append(value)
       case "dateline": rules.datelines.append(value)
+      case "byline": rules.bylines.append(value)
       default: problems.append("\(fileName):\(number + 1): unknown kind '\(parts[0])'")
       }
     }
@@ -56,7 +63,7 @@ public struct HTMLRules: Sendable {
     rules.longestBadgeBytes = rules.badges.map(\.utf8.count).max() ?? 0
     rules.tables = Tables(
       drop: PatternTable(rules.drop), keep: PatternTable(rules.keep), content: PatternTable(rules.content),
-      noise: PatternTable(rules.noise))
+      noise: PatternTable(rules.noise), card: PatternTable(rules.cards))
     return (rules, problems)
   }
 
@@ -77,6 +84,12 @@ public struct HTMLRules: Sendable {
     return .none
   }
 
+  /// Whether an element with these class and id attributes is a related-story card.
+  func isCard(classAndID: String) -> Bool {
+    let bytes = Array(classAndID.utf8).map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
+    return !bytes.isEmpty && tables.card.matches(bytes)
+  }
+
   /// The patterns of each kind indexed by first byte, built once when the rules are parsed.
   private var tables = Tables()
 
@@ -85,6 +98,7 @@ public struct HTMLRules: Sendable {
     var keep = PatternTable([])
     var content = PatternTable([])
     var noise = PatternTable([])
+    var card = PatternTable([])
   }
 
   struct PatternTable: Sendable {
@@ -134,6 +148,21 @@ public struct HTMLRules: Sendable {
     return datelines.contains { word in
       lowered.hasPrefix(word) && lowered.unicodeScalars.dropFirst(word.unicodeScalars.count).first.map { !$0.properties.isAlphabetic } ?? false
     }
+  }
+
+  /// A short line that opens with a byline word and then a capitalised name ("By Glen Hollis, Reporter",
+  /// "Par Étienne Marival, le 25 novembre"), and is not a sentence (no full stop at its end): who wrote the
+  /// article, not article text. Only meaningful at the top of a body (the extractor checks the position).
+  func isByline(_ text: String) -> Bool {
+    guard text.utf8.count <= 100, !bylines.isEmpty else { return false }
+    let trimmed = text.trimmingASCIISpace()
+    if trimmed.hasSuffix(".") || trimmed.hasSuffix("?") || trimmed.hasSuffix("!") { return false }
+    let lowered = trimmed.lowercased()
+    for word in bylines where lowered.hasPrefix(word + " ") {
+      let rest = trimmed.unicodeScalars.dropFirst(word.unicodeScalars.count + 1)
+      if let first = rest.first, first.properties.isUppercase { return true }
+    }
+    return false
   }
 
   private func matches(_ patterns: [Pattern], _ bytes: [UInt8]) -> Bool {

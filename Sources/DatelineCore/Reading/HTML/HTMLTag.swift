@@ -1,6 +1,6 @@
 /// The HTML elements the readers treat specially; every other element is `.other`. libxml2's HTML parser
 /// gives element names in lower case.
-enum HTMLTag: UInt8 {
+enum HTMLTag: UInt8, CaseIterable {
   case other
   case html, head, body, title, meta, link, base
   case script, style, template, noscript, svg, math, iframe, object, embed, canvas, video, audio, map
@@ -11,91 +11,13 @@ enum HTMLTag: UInt8 {
   case a, time, img, picture, source, b, strong, em, i, cite, q, sup, sub
 
   init(name: String) {
-    switch name {
-    case "html": self = .html
-    case "head": self = .head
-    case "body": self = .body
-    case "title": self = .title
-    case "meta": self = .meta
-    case "link": self = .link
-    case "base": self = .base
-    case "script": self = .script
-    case "style": self = .style
-    case "template": self = .template
-    case "noscript": self = .noscript
-    case "svg": self = .svg
-    case "math": self = .math
-    case "iframe": self = .iframe
-    case "object": self = .object
-    case "embed": self = .embed
-    case "canvas": self = .canvas
-    case "video": self = .video
-    case "audio": self = .audio
-    case "map": self = .map
-    case "form": self = .form
-    case "button": self = .button
-    case "input": self = .input
-    case "select": self = .select
-    case "textarea": self = .textarea
-    case "option": self = .option
-    case "label": self = .label
-    case "dialog": self = .dialog
-    case "nav": self = .nav
-    case "header": self = .header
-    case "footer": self = .footer
-    case "aside": self = .aside
-    case "main": self = .main
-    case "article": self = .article
-    case "section": self = .section
-    case "div": self = .div
-    case "span": self = .span
-    case "address": self = .address
-    case "details": self = .details
-    case "summary": self = .summary
-    case "hgroup": self = .hgroup
-    case "p": self = .p
-    case "h1": self = .h1
-    case "h2": self = .h2
-    case "h3": self = .h3
-    case "h4": self = .h4
-    case "h5": self = .h5
-    case "h6": self = .h6
-    case "ul": self = .ul
-    case "ol": self = .ol
-    case "li": self = .li
-    case "dl": self = .dl
-    case "dt": self = .dt
-    case "dd": self = .dd
-    case "blockquote": self = .blockquote
-    case "figure": self = .figure
-    case "figcaption": self = .figcaption
-    case "pre": self = .pre
-    case "hr": self = .hr
-    case "br": self = .br
-    case "table": self = .table
-    case "caption": self = .caption
-    case "thead": self = .thead
-    case "tbody": self = .tbody
-    case "tfoot": self = .tfoot
-    case "tr": self = .tr
-    case "td": self = .td
-    case "th": self = .th
-    case "a": self = .a
-    case "time": self = .time
-    case "img": self = .img
-    case "picture": self = .picture
-    case "source": self = .source
-    case "b": self = .b
-    case "strong": self = .strong
-    case "em": self = .em
-    case "i": self = .i
-    case "cite": self = .cite
-    case "q": self = .q
-    case "sup": self = .sup
-    case "sub": self = .sub
-    default: self = .other
-    }
+    self = Self.byName[name] ?? .other
   }
+
+  /// Each case by its element name (the case names are the element names), built once per process: one hash
+  /// lookup per distinct name of a page instead of a chain of string comparisons.
+  private static let byName: [String: HTMLTag] = Dictionary(
+    uniqueKeysWithValues: allCases.filter { $0 != .other }.map { (String(describing: $0), $0) })
 
   /// Elements whose content is never text a reader sees: code, styling, media players, form controls.
   var isNeverText: Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the posts of a live blog and turns each into an update with its title, time, instant and the
 /// page's id for it. Three signals, each site-independent:
 /// - Repeated post blocks: a live blog's template repeats one element per post (same tag, same first class)
@@ -15,6 +17,8 @@ struct LiveBlogExtractor {
   let rules: HTMLRules
   private(set) var removed: [RemovedText] = []
   private let filter: BlockBoilerplateFilter
+  /// Post elements whose time is in the sibling just before them (see `timeSiblings`).
+  private var timeBefore: [Int: Int] = [:]
 
   init(scan: HTMLPageScan, document: HTMLDocument, metadata: PageMetadata, rules: HTMLRules, boilerplate: BoilerplateRules) {
     self.scan = scan
@@ -33,6 +37,8 @@ struct LiveBlogExtractor {
     var evidence = PostTimeEvidence()
     var line: Int
     var paragraphs: [Paragraph] = []
+    /// Related-story cards the post embeds.
+    var links: [LinkCard] = []
   }
 
   /// The posts as updates, in page order; nil when the page is not a live blog.
@@ -44,7 +50,7 @@ struct LiveBlogExtractor {
     let updates = posts.map { post in
       Update(
         id: post.pageID.map(UpdateID.init(pageID:)), title: post.title, line: post.line, paragraphs: post.paragraphs,
-        time: post.timeText, timeLine: post.timeLine, pageID: post.pageID, published: post.evidence.instant?.rfc3339)
+        links: post.links, time: post.timeText, timeLine: post.timeLine, pageID: post.pageID, published: post.evidence.instant?.rfc3339)
     }
     return UpdateBuilder.numberRepeatedIDs(updates, idHashes: updates.map { TextFingerprint.byteHash($0.id.rawValue) })
   }
@@ -71,17 +77,20 @@ struct LiveBlogExtractor {
       var tag: HTMLTag
       var firstClass: Substring?
     }
+    // Some templates put a post's time in an element of its own just before the post ("<time>14:05</time>
+    // <div class=post>…</div>"): such a post is timed by its sibling.
+    timeBefore = Self.timeSiblings(elements, prose: prose)
     var runs: [Signature: [Int]] = [:]
     for index in 1..<elements.count {
       let element = elements[index]
-      guard element.holdsTime || element.pageID != nil else { continue }
+      guard element.holdsTime || element.pageID != nil || timeBefore[index] != nil else { continue }
       runs[Signature(parent: element.parent, tag: element.tag, firstClass: element.firstClass), default: []].append(index)
       runs[Signature(parent: element.parent, tag: element.tag, firstClass: nil), default: []].append(index)
     }
     var best: [Int]?
     var bestProse = 0
     for (signature, members) in runs where members.count >= 2 {
-      let timed = members.filter { elements[$0].holdsTime && prose[$0] >= 20 }
+      let timed = members.filter { (elements[$0].holdsTime || timeBefore[$0] != nil) && prose[$0] >= 20 }
       guard timed.count >= 2, timed.count * 10 >= members.count * 6 else { continue }
       let total = timed.reduce(0) { $0 + prose[$1] }
       if total > bestProse || total == bestProse && signature.firstClass == nil && best.map({ members.count > $0.count }) == true {
@@ -102,6 +111,25 @@ struct LiveBlogExtractor {
     return posts.isEmpty ? nil : posts
   }
 
+  /// For each element whose previous sibling is only a time (a timed element with almost no prose of its
+  /// own), that sibling's index.
+  static func timeSiblings(_ elements: [HTMLPageScan.Element], prose: [Int]) -> [Int: Int] {
+    var result: [Int: Int] = [:]
+    for index in 1..<elements.count where !elements[index].holdsTime {
+      // The previous sibling ends just before this element starts: climb from the element before it.
+      var candidate = index - 1
+      let parent = elements[index].parent
+      while candidate >= 0 && elements[candidate].parent != parent {
+        candidate = Int(elements[candidate].parent)
+      }
+      guard candidate >= 0, candidate != Int(parent), elements[candidate].holdsTime, prose[candidate] < 20 + 24 else { continue }
+      // A time on its own, not a post of its own: a short text, and not this element's ancestor.
+      guard Int(elements[candidate].end) == index - 1 else { continue }
+      result[index] = candidate
+    }
+    return result
+  }
+
   /// A pinned or highlighted copy of a post, placed in the stream above the original under an id of its own,
   /// is the same post: of posts with the same title and opening words, only the last (the original, where the
   /// page's order puts it) is kept.
@@ -120,8 +148,58 @@ struct LiveBlogExtractor {
     let elements = scan.elements
     let end = Int(elements[member].end)
     var post = Post(pageID: pageID(at: member), line: HTMLNode(elements[member].node).line)
-    // Times: the first `<time>` gives the text shown and a `datetime`; any element may carry an epoch.
-    for index in member...end {
+    readTime(of: &post, in: member...end)
+    if post.timeText == nil && post.evidence.marked == nil && post.evidence.epoch == nil, let sibling = timeBefore[member] {
+      readTime(of: &post, in: sibling...Int(elements[sibling].end))
+    }
+    let cards = cardElements(in: member)
+    var blocks: [HTMLBlock] = []
+    var cardBlocks: [Int: [HTMLBlock]] = [:]
+    for block in scan.blocks where block.element >= member && block.element <= end {
+      if let card = cards.first(where: { scan.contains($0, block.element) }) {
+        cardBlocks[card, default: []].append(block)
+        continue
+      }
+      if scan.isBoilerplate(block, inside: member) { continue }
+      let text = block.text
+      // The length first: most lines are prose, far longer than a time line, and need no substring search.
+      if let shown = post.timeText, text.utf8.count <= shown.utf8.count + 40, text.contains(shown) {
+        continue  // the time line itself ("15.05 BST", "Posted at 15:05", "22:05 Jane Doe")
+      }
+      // A line that is only a time, or a short line opening the post with one ("4:12 p.m. ET, June 20").
+      let split = Self.splitTimeHeading(text)
+      let opensWithTime = split != nil && !block.isHeading && blocks.isEmpty && post.title == nil && text.utf8.count <= 48
+      if TimeStamp.parse(text) != nil || split != nil && split?.title == nil || opensWithTime {
+        if post.timeText == nil {
+          post.timeText = text
+          post.timeLine = block.line
+        }
+        continue
+      }
+      if rules.isBadge(text) { continue }
+      if block.isHeading && post.title == nil && blocks.isEmpty {
+        post.title = title(from: text, post: &post)
+        if post.title == nil { post.title = nil }
+        continue
+      }
+      // Other header lines of a post (its author, "Updated at ...") are not its text.
+      if elements[block.element].inHeader && !elements[member].inHeader { continue }
+      blocks.append(block)
+    }
+    post.paragraphs = filter.filter(blocks, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
+    post.links = cards.compactMap { cardBlocks[$0].flatMap(Self.linkCard) }
+    post.evidence.shown = post.timeText.flatMap(PostTimeEvidence.shownClock)
+    if post.title == nil, post.paragraphs.isEmpty == false {
+      post.line = post.paragraphs[0].line
+    }
+    return post
+  }
+
+  /// The post's time from the elements `range`: the first `<time>` gives the text shown and a `datetime`; any
+  /// element may carry an epoch or show a clock time as plain text.
+  func readTime(of post: inout Post, in range: ClosedRange<Int>) {
+    let elements = scan.elements
+    for index in range {
       let element = elements[index]
       guard element.holdsTime else { continue }
       let node = HTMLNode(element.node)
@@ -147,40 +225,63 @@ struct LiveBlogExtractor {
         }
       }
     }
-    var blocks: [HTMLBlock] = []
-    for block in scan.blocks where block.element >= member && block.element <= end {
-      if scan.isBoilerplate(block, inside: member) { continue }
-      let text = block.text
-      if let shown = post.timeText, text.contains(shown), text.utf8.count <= shown.utf8.count + 40 {
-        continue  // the time line itself ("15.05 BST", "Posted at 15:05", "22:05 Jane Doe")
-      }
-      // A line that is only a time, or a short line opening the post with one ("4:12 p.m. ET, June 20").
-      let split = Self.splitTimeHeading(text)
-      let opensWithTime = split != nil && !block.isHeading && blocks.isEmpty && post.title == nil && text.utf8.count <= 48
-      if TimeStamp.parse(text) != nil || split != nil && split?.title == nil || opensWithTime {
-        if post.timeText == nil {
-          post.timeText = text
-          post.timeLine = block.line
-        }
-        continue
-      }
-      if rules.isBadge(text) { continue }
-      if block.isHeading && post.title == nil && blocks.isEmpty {
-        post.title = title(from: text, post: &post)
-        if post.title == nil { post.title = nil }
-        continue
-      }
-      // Other header lines of a post (its author, "Updated at ...") are not its text.
-      if elements[block.element].inHeader && !elements[member].inHeader { continue }
-      blocks.append(block)
-    }
-    post.paragraphs = filter.filter(blocks, removed: &removed).map { Paragraph(line: $0.line, text: $0.text) }
-    post.evidence.shown = post.timeText.flatMap(PostTimeEvidence.shownClock)
-    if post.title == nil, post.paragraphs.isEmpty == false {
-      post.line = post.paragraphs[0].line
-    }
-    return post
   }
+
+  /// The outermost elements inside post `member` that the rules call related-story cards and that hold a link.
+  func cardElements(in member: Int) -> [Int] {
+    let elements = scan.elements
+    let end = Int(elements[member].end)
+    guard member < end else { return [] }
+    var cards: [Int] = []
+    var index = member + 1
+    while index <= end {
+      let element = elements[index]
+      // Only elements the hints already set apart (dropped or noise) are looked at again: cheap, and a card
+      // is always one of them.
+      if element.verdict == .drop || element.verdict == .noise {
+        let attributes = ElementAttributes(HTMLNode(element.node))
+        if rules.isCard(classAndID: attributes.classes + " " + attributes.id),
+          (index...Int(element.end)).contains(where: { elements[$0].tag == .a })
+        {
+          cards.append(index)
+          index = Int(element.end) + 1
+          continue
+        }
+      }
+      index += 1
+    }
+    return cards
+  }
+
+  /// A card from its blocks: the first (its heading or link) is the title, the rest its summary; labels such
+  /// as "Related" or "Read more" before the title are not the title.
+  static func linkCard(_ blocks: [HTMLBlock]) -> LinkCard? {
+    let lines = blocks.filter { block in
+      let folded = block.text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+      return !cardLabels.contains(folded)
+    }
+    guard let title = lines.first else { return nil }
+    let rest = lines.dropFirst()
+    let summary = rest.isEmpty ? nil : rest.map(\.text).joined(separator: " ")
+    return LinkCard(line: title.line, title: withoutCardLabel(title.text), summary: summary, summaryLine: rest.first?.line)
+  }
+
+  /// A title with a card label glued before it ("Read moreWhy this spring…", two links with no space between)
+  /// without the label.
+  static func withoutCardLabel(_ title: String) -> String {
+    let lowered = title.lowercased()
+    for label in cardLabels where lowered.hasPrefix(label) && title.unicodeScalars.count > label.unicodeScalars.count + 3 {
+      let rest = String(String.UnicodeScalarView(title.unicodeScalars.dropFirst(label.unicodeScalars.count)))
+      let trimmed = rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–—|·•\u{00A0}"))
+      // Only when the label ends there: "Related" in "Relatedness of…" is a word of the title.
+      if let first = trimmed.unicodeScalars.first, first.properties.isUppercase || rest.first == " " || rest.first == ":" {
+        return trimmed
+      }
+    }
+    return title
+  }
+
+  static let cardLabels: Set<String> = ["related", "read more", "more", "see also", "also read", "read also", "related story", "related article"]
 
   /// The post's own heading: badges and a leading time taken off; nil when it is only the page's headline.
   func title(from heading: String, post: inout Post) -> String? {

@@ -13,7 +13,8 @@ struct PageMetadata {
   init(scan: HTMLPageScan, document: HTMLDocument, url: String?) {
     jsonLD = JSONLDArticle(scripts: scan.jsonLD)
     let siteName = scan.meta["og:site_name"]
-    let h1 = document.first(.h1)
+    // The walk's first `<h1>`; only a page whose every `<h1>` lies in a skipped part is walked again.
+    let h1 = scan.firstH1 ?? document.first(.h1)
     let h1Text = h1.map { HTMLFragmentText.plainText(of: $0, in: document) }.flatMap { $0.isEmpty ? nil : $0 }
     let candidates: [String?] = [
       jsonLD?.headline, scan.meta["og:title"].map { Self.withoutSiteName($0, siteName: siteName) }, h1Text,

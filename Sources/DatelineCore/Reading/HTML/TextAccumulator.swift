@@ -13,12 +13,25 @@ struct TextAccumulator {
   /// Appends the NUL-terminated UTF-8 text of a text node.
   mutating func append(_ text: UnsafePointer<UInt8>, inLink: Bool = false) {
     let before = bytes.count
+    // Runs of non-space bytes are copied whole (every text node of every page comes through here).
     var index = 0
+    var runStart = 0
     while true {
       let byte = text[index]
-      if byte == 0 { break }
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+      if byte == 0 || isSpace {
+        if index > runStart {
+          if pendingSpace {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+          }
+          bytes.append(contentsOf: UnsafeBufferPointer(start: text + runStart, count: index - runStart))
+        }
+        if byte == 0 { break }
+        pendingSpace = true
+        runStart = index + 1
+      }
       index += 1
-      append(byte)
     }
     if inLink { linkBytes += bytes.count - before }
   }

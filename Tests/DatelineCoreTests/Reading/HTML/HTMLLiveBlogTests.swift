@@ -24,6 +24,10 @@ final class HTMLLiveBlogTests: XCTestCase {
     XCTAssertTrue(first.paragraphs.contains { $0.text.hasPrefix("Waves breaking over the sea wall") }, "captions stay in their post")
     XCTAssertTrue(story.updates[1].paragraphs.contains { $0.text.hasPrefix("Crews are out") }, "embedded social posts stay in their post")
     XCTAssertFalse(HTMLFixtures.bodyText(story).contains("What does an amber weather warning mean"), "related cards are not text")
+    XCTAssertEqual(
+      story.updates.flatMap(\.links).map(\.title), ["Explainer What does an amber weather warning mean?"],
+      "the related card stays in its post, as a link card")
+    XCTAssertEqual(story.updates[2].links.count, 1, "in the post that embeds it")
     XCTAssertFalse(HTMLFixtures.bodyText(story).contains("Key event"), "badges are neither titles nor text")
     XCTAssertEqual(story.canonicalURL, "https://www.dailyledger.example/uk-news/live/2026/mar/03/storm-orla-live-updates")
   }
@@ -147,5 +151,53 @@ final class HTMLLiveBlogTests: XCTestCase {
       "post-2188 - 11:02 -",
     ])
     XCTAssertFalse(HTMLFixtures.bodyText(story).contains("Camille Roux"), "the post header's author is not text")
+  }
+
+  /// A related-story card inside a post (a `<div>` or an `<aside>` the rules call a card) stays in its post
+  /// as a link card: not dropped, not text, not an update of its own; share tools beside it are still dropped.
+  func testRelatedCardsStayInTheirPostAsLinkCards() throws {
+    let page = """
+      <html><head><title>Floods live</title></head><body><main>
+      <div class="live-feed">
+      <article class="post" id="p3"><time datetime="2026-05-04T15:10:00Z">15:10</time><h3>Bridge reopens</h3>
+      <p>The old bridge has reopened to cars after engineers checked it for damage overnight, the county said.</p>
+      <div class="related-story"><a href="/floods-explained"><h4>How the river defences work</h4><p>A guide to the barriers along the town's waterfront</p></a></div>
+      <div class="share-tools"><a href="#">Share this post</a></div></article>
+      <article class="post" id="p2"><time datetime="2026-05-04T14:40:00Z">14:40</time>
+      <p>Volunteers have filled three thousand sandbags at the fire station since the morning, organisers said.</p>
+      <aside class="story-card"><a href="/rain">Read more</a><a href="/rain">Why this spring has been so wet</a></aside></article>
+      <article class="post" id="p1"><time datetime="2026-05-04T14:05:00Z">14:05</time>
+      <p>Good afternoon and welcome to our live coverage of the floods across the valley, with news as it comes.</p></article>
+      </div></main></body></html>
+      """
+    let story = try HTMLFixtures.story(html: page)
+    XCTAssertEqual(story.updates.map(\.pageID), ["p3", "p2", "p1"], "cards are not updates")
+    XCTAssertEqual(story.updates[0].links, [LinkCard(line: 5, title: "How the river defences work", summary: "A guide to the barriers along the town's waterfront", summaryLine: 5)])
+    XCTAssertEqual(story.updates[1].links.map(\.title), ["Why this spring has been so wet"], "a label before the title is not the title")
+    XCTAssertEqual(story.updates[2].links, [])
+    let text = HTMLFixtures.bodyText(story)
+    XCTAssertFalse(text.contains("river defences") || text.contains("Share this post"), text)
+  }
+
+  /// Templates that put a post's time in an element of its own just before the post: the post is paired with
+  /// that time (text shown and instant); a time after the last post pairs with nothing.
+  func testATimeInTheSiblingBeforeAPostIsItsTime() throws {
+    let page = """
+      <html><head><title>Election night</title></head><body><div class="stream">
+      <div class="stamp"><time datetime="2026-05-07T23:45:00+01:00">23:45</time></div>
+      <div class="entry" id="e3"><h2>Turnout up in the north</h2><p>Officials in the northern wards say turnout is several points higher than four years ago, with queues at two schools.</p></div>
+      <div class="stamp"><time datetime="2026-05-07T23:10:00+01:00">23:10</time></div>
+      <div class="entry" id="e2"><p>The first count has started at the leisure centre, where the tables were set up this afternoon.</p></div>
+      <div class="stamp"><span>22:30</span></div>
+      <div class="entry" id="e1"><h2>Polls close</h2><p>Polls have closed across the city and ballot boxes are on their way to the three counting centres.</p></div>
+      </div></body></html>
+      """
+    let story = try HTMLFixtures.story(html: page)
+    XCTAssertEqual(summary(story), [
+      "e3 2026-05-07T22:45:00Z 23:45 Turnout up in the north",
+      "e2 2026-05-07T22:10:00Z 23:10 -",
+      "e1 - 22:30 Polls close",
+    ])
+    XCTAssertFalse(HTMLFixtures.bodyText(story).contains("23:45"), "the time is not text")
   }
 }
