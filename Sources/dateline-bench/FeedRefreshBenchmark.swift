@@ -38,7 +38,7 @@ func runFeedRefreshBenchmark(feeds: Int = 500, itemsPerFeed: Int = 10, jobs: Int
         library: library, fetcher: PageFetcher(policy: policy), analyze: { analyzer.analyze($0) }, concurrency: jobs)
       for round in ["first refresh", "second refresh (all 304)"] {
         let start = DispatchTime.now().uptimeNanoseconds
-        let outcomes = waitFor { await refresher.refresh() }
+        let outcomes = runToCompletion { await refresher.refresh() }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var read = 0, unchanged = 0, failed = 0, count = 0
         for outcome in outcomes {
@@ -103,29 +103,4 @@ func benchFeed(_ name: String, items: Int) -> String {
     text += "would keep the winter timetable.&lt;/p&gt;&lt;p&gt;The Harbour Trust said repairs start in March.&lt;/p&gt;</description></item>"
   }
   return text + "</channel></rss>"
-}
-
-/// Runs async work to completion from the benchmark's synchronous code.
-private func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-  let done = DispatchSemaphore(value: 0)
-  let box = ResultBox<T>()
-  Task.detached {
-    box.set(await work())
-    done.signal()
-  }
-  done.wait()
-  return box.take()
-}
-
-/// Hands a value from a task to the waiting thread (set once, read once after the semaphore).
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-  private var value: T?
-  private let lock = NSLock()
-  func set(_ newValue: T) { lock.withLock { value = newValue } }
-  func take() -> T {
-    lock.withLock {
-      guard let value else { preconditionFailure("read before the task finished") }
-      return value
-    }
-  }
 }

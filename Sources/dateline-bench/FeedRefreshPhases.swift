@@ -11,7 +11,7 @@ func printRefreshPhases(urls: [String], jobs: Int, policy: FetchPolicy, analyzer
   let fetcher = PageFetcher(policy: policy)
   let limiter = FetchLimiter(limit: jobs)
   var start = DispatchTime.now().uptimeNanoseconds
-  let bodies: [(String, [UInt8], String?)] = waitForPhase {
+  let bodies: [(String, [UInt8], String?)] = runToCompletion {
     await withTaskGroup(of: (String, [UInt8], String?)?.self) { group in
       for url in urls {
         group.addTask {
@@ -61,27 +61,3 @@ func printRefreshPhases(urls: [String], jobs: Int, policy: FetchPolicy, analyzer
 }
 
 private func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-
-/// Runs async work to completion from the benchmark's synchronous code.
-private func waitForPhase<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-  let done = DispatchSemaphore(value: 0)
-  let box = PhaseBox<T>()
-  Task.detached {
-    box.set(await work())
-    done.signal()
-  }
-  done.wait()
-  return box.take()
-}
-
-private final class PhaseBox<T: Sendable>: @unchecked Sendable {
-  private var value: T?
-  private let lock = NSLock()
-  func set(_ newValue: T) { lock.withLock { value = newValue } }
-  func take() -> T {
-    lock.withLock {
-      guard let value else { preconditionFailure("read before the task finished") }
-      return value
-    }
-  }
-}
