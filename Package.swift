@@ -60,5 +60,9 @@ let package = Package(
       name: "DatelineFetchTests", dependencies: ["DatelineFetch", "DatelineStore", "DatelineSession", "LoopbackServer"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DatelineCore", "LoopbackServer"]),
     .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineTerminal", "DatelineApp"]),
+    // The command line's own logic (the ArgumentParser shortcut), tested on the executable's module.
+    .testTarget(
+      name: "DatelineCLITests",
+      dependencies: ["dateline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ]
 )

@@ -196,5 +196,5 @@ if command -v python3 > /dev/null; then
   mkdir -p "$work/first-data"
   cd "$work" && XDG_DATA_HOME="$work/first-data" TERM=xterm-256color LANG=C.UTF-8 LESS= LESSHISTFILE=- \
     python3 "$here/first-frame-time.py" 120 40 "${ROUNDS:-9}" -- "less=less -S story.txt" \
-    "dateline=$BIN $names story.txt" | awk '{ printf "%-10s %8s %8s %8s\n", $1, $2, $3, $4 }'
+    "dateline=$BIN $names story.txt" | awk '{ printf "%-10s %8s %8s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6, $7 }'
 fi

@@ -3,9 +3,13 @@
 
     first-frame-time.py COLS ROWS ROUNDS -- NAME=COMMAND [NAME=COMMAND...]
 
-Each round starts every command once (alternating, so load affects them alike) and takes the time of the last
-output before the program goes quiet for 0.4 s; then sends q and waits for it to end. Prints each command's
-median and range in milliseconds.
+Each round starts every command once (alternating, so load affects them alike) and takes two times:
+- first: the end of the first burst of output that brings the total past 1,000 bytes (a full screen; the
+  terminal set-up bytes before it are smaller), a burst being reads less than 1.5 ms apart;
+- settled: the last output before the program goes quiet for 0.4 s (later redraws included, such as dateline's
+  sidebar when the whole story's entities arrive).
+Then it sends q and waits for the program to end. Prints each command's median and range in milliseconds, for
+both times.
 """
 import os
 import pty
@@ -30,6 +34,9 @@ def first_frame(argv, cols, rows):
         finally:
             os._exit(127)
     last = None
+    total = 0
+    first = None
+    burst_open = False
     try:
         while True:
             ready, _, _ = select.select([fd], [], [], 0.4 if last is not None else 10)
@@ -41,8 +48,15 @@ def first_frame(argv, cols, rows):
                 break
             if not data:
                 break
-            # Answer a cursor-position or device-attribute query at once, as a terminal would.
-            last = time.monotonic()
+            now = time.monotonic()
+            total += len(data)
+            if first is None and total >= 1000:
+                first, burst_open = now, True
+            elif burst_open and now - first < 0.0015:
+                first = now
+            elif burst_open:
+                burst_open = False
+            last = now
         os.write(fd, b"q")
         deadline = time.monotonic() + 3
         while time.monotonic() < deadline:
@@ -62,7 +76,9 @@ def first_frame(argv, cols, rows):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         os.close(fd)
-    return None if last is None else (last - start) * 1000
+    if last is None:
+        return None
+    return ((first if first is not None else last) - start) * 1000, (last - start) * 1000
 
 
 def main():
@@ -71,15 +87,18 @@ def main():
     times = {name: [] for name, _ in commands}
     for _ in range(rounds):
         for name, command in commands:
-            ms = first_frame(shlex.split(command), cols, rows)
-            if ms is not None:
-                times[name].append(ms)
+            both = first_frame(shlex.split(command), cols, rows)
+            if both is not None:
+                times[name].append(both)
+    print("ms\tfirst\tmin\tmax\tsettled\tmin\tmax")
     for name, _ in commands:
         values = times[name]
         if values:
-            print(f"{name}\t{statistics.median(values):.1f}\t{min(values):.1f}\t{max(values):.1f}")
+            firsts, settled = [v[0] for v in values], [v[1] for v in values]
+            print(f"{name}\t{statistics.median(firsts):.1f}\t{min(firsts):.1f}\t{max(firsts):.1f}"
+                  f"\t{statistics.median(settled):.1f}\t{min(settled):.1f}\t{max(settled):.1f}")
         else:
-            print(f"{name}\t-\t-\t-")
+            print(f"{name}\t-\t-\t-\t-\t-\t-")
 
 
 if __name__ == "__main__":

@@ -61,6 +61,32 @@ public struct CursesTerminal: TerminalBackend {
       if renderer == nil { clearok(dateline_curscr(), true) }
       previous = nil
     }
+    guard var renderer else {
+      mirror(grid)
+      doupdate()
+      previous = grid
+      return
+    }
+    if dateline_take_suspended() == 1 { renderer.forgetScrollRegion() }
+    let bytes = renderer.frame(grid, full: previous == nil)
+    self.renderer = renderer
+    bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
+    // Curses keeps its own copy of the screen (it repaints from it after a suspend); it is brought up to date
+    // after the frame is out, so that the frame is not held up by it.
+    mirror(grid)
+    dateline_screen_written()
+    if asksForMargins {
+      // After the first frame, so that the answer never delays it; read back among the keys.
+      asksForMargins = false
+      awaitingMarginsAnswer = true
+      let query = Array("\u{1B}[?69$p".utf8)
+      query.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
+    }
+    previous = grid
+  }
+
+  /// Puts the cells of `grid` that changed since the last frame into curses' screen (`stdscr`, then `newscr`).
+  private func mirror(_ grid: Grid) {
     var scalars: [wchar_t] = []
     scalars.reserveCapacity(8)
     for change in grid.diff(from: previous) where !change.cell.isContinuation {
@@ -91,23 +117,6 @@ public struct CursesTerminal: TerminalBackend {
       draw(scalars, x: change.x, y: change.y, style: cell.style)
     }
     wnoutrefresh(dateline_stdscr())
-    if var renderer {
-      if dateline_take_suspended() == 1 { renderer.forgetScrollRegion() }
-      let bytes = renderer.frame(grid, full: previous == nil)
-      self.renderer = renderer
-      bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
-      dateline_screen_written()
-      if asksForMargins {
-        // After the first frame, so that the answer never delays it; read back among the keys.
-        asksForMargins = false
-        awaitingMarginsAnswer = true
-        let query = Array("\u{1B}[?69$p".utf8)
-        query.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
-      }
-    } else {
-      doupdate()
-    }
-    previous = grid
   }
 
   private func draw(_ scalars: [wchar_t], x: Int, y: Int, style: Style, extra: Int32 = 0) {

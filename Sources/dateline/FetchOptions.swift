@@ -17,6 +17,11 @@ struct FetchOptions: ParsableArguments {
 
   /// The client for the URLs of this command.
   func fetcher() -> PageFetcher {
+    Self.fetcher(timeout: timeout)
+  }
+
+  /// `fetcher()` for a timeout given as a plain value (`ReadRequest`).
+  static func fetcher(timeout: Int?) -> PageFetcher {
     let seconds = timeout ?? SettingsFile.load().timeoutSeconds
     return PageFetcher(policy: seconds.map { FetchPolicy.standard.withTimeout(TimeInterval($0)) } ?? .standard)
   }

@@ -6,7 +6,7 @@ import Foundation
 /// content like a file). The story's `source` is the name as given.
 enum InputLoader {
   /// The story of `name` and the bytes it was read from; for a URL, also the page as fetched (its validators).
-  static func read(_ name: String, with reader: StoryReader, fetcher: PageFetcher) throws -> (
+  static func read(_ name: String, with reader: StoryReader, fetcher: @autoclosure () -> PageFetcher) throws -> (
     story: Story, bytes: [UInt8], page: FetchedPage?
   ) {
     guard PageFetcher.isURL(name) else {
@@ -14,7 +14,7 @@ enum InputLoader {
       return (story, bytes, nil)
     }
     let page: FetchedPage
-    switch fetcher.fetchNow(name) {
+    switch fetcher().fetchNow(name) {
     case .failure(let error): throw error
     case .success(.notModified): throw FetchError.network(url: name, detail: "the server answered 304 to a plain request")
     case .success(.page(let fetched)): page = fetched

@@ -22,6 +22,11 @@ struct LibraryOption: ParsableArguments {
 
   /// The library opened for the reader: read at once, made writable at the first write (`Library.forReading`).
   func openForReading() throws -> Library {
+    try Self.openForReading(path: path)
+  }
+
+  /// `openForReading()` for a path given as a plain value (`ReadRequest`).
+  static func openForReading(path: String?) throws -> Library {
     do {
       return try Library.forReading(location: try LibraryLocation.resolve(explicit: path))
     } catch {

@@ -56,6 +56,18 @@ final class FirstScreenEntitiesTests: XCTestCase {
     return (state, runner)
   }
 
+  /// `start` with the recogniser's analysis split across threads, as `dateline FILE` runs it.
+  func startSplit(_ story: Story, width: Int, height: Int, analyzer: StoryEntityAnalyzer) -> (AppState, EffectRunner) {
+    let background = BackgroundEvents()
+    let split = SplitStoryAnalysis(story: story, analyzer: analyzer)
+    MemoryStorySource.startAnalysis(split, on: background)
+    let source = MemoryStorySource.firstScreen(of: story, size: (width, height), split: split, background: background)
+    var state = AppState(entries: [source.entry], keymap: Fixtures.keymap, width: width, height: height)
+    let runner = EffectRunner(source: source, background: background)
+    _ = EffectRunner.apply(.resize(width: width, height: height), to: &state, runner: runner)
+    return (state, runner)
+  }
+
   /// The same story with its whole entities from the start, as the library serves it.
   func startWhole(_ story: Story, width: Int, height: Int) -> (AppState, EffectRunner) {
     let source = MemoryStorySource(story: story, entities: Self.analyze(story))
@@ -217,6 +229,15 @@ final class FirstScreenEntitiesTests: XCTestCase {
   // MARK: The recogniser: the end state is the one-pass analysis
 
   func testTheEndStateEqualsTheOnePassAnalysisOnTheSampleAndSeed() throws {
+    try checkEndStateEqualsOnePass(split: false)
+  }
+
+  /// As `dateline FILE` runs the recogniser: its parts prepared by two workers and the drawing thread at once.
+  func testTheEndStateOfTheSplitAnalysisEqualsTheOnePassAnalysis() throws {
+    for _ in 0..<5 { try checkEndStateEqualsOnePass(split: true) }
+  }
+
+  func checkEndStateEqualsOnePass(split: Bool) throws {
     let analyzer = StoryEntityAnalyzer()
     guard analyzer.hasModel else { throw XCTSkip("no entity model in this build") }
     let analyze: @Sendable (Story) -> StoryEntities = { analyzer.analyze($0) }
@@ -226,7 +247,10 @@ final class FirstScreenEntitiesTests: XCTestCase {
     for story in stories {
       let onePass = analyzer.analyze(story)
       for (width, height) in [(120, 40), (80, 24)] {
-        var (state, runner) = start(story, width: width, height: height, analyze: analyze)
+        var (state, runner) =
+          split
+          ? startSplit(story, width: width, height: height, analyzer: analyzer)
+          : start(story, width: width, height: height, analyze: analyze)
         if state.findingEntities {
           partialSeen += 1
           XCTAssertNotEqual(state.openEntities, onePass, "the first screen's entities are a part only")

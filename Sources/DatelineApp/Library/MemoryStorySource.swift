@@ -1,4 +1,5 @@
 import DatelineCore
+import Foundation
 
 /// One story held in memory, served as a library would serve it (no marks, nothing saved): the reader's first
 /// frame of `dateline FILE` comes from it while the temporary library is still being made.
@@ -60,5 +61,34 @@ extension MemoryStorySource {
     var first = story
     first.updates = Array(story.updates.prefix(count))
     return MemoryStorySource(story: story, entities: analyze(first), coverage: .firstUpdates(count))
+  }
+
+  /// `startAnalysis` with the story's parts prepared by two workers at once (`SplitStoryAnalysis`): one from the
+  /// back on `background`, whose event is the whole story's entities, and one from the front, which the first
+  /// screen's entities need first (`firstScreen(of:size:split:background:)`).
+  public static func startAnalysis(_ split: SplitStoryAnalysis, on background: BackgroundEvents) {
+    background.start {
+      split.work(fromBack: true)
+      return .entitiesFound(handle: handle, split.wholeEntities())
+    }
+    DispatchQueue.global(qos: .userInitiated).async { split.work(fromBack: false) }
+  }
+
+  /// `firstScreen(of:size:analyze:background:)` for an analysis started by `startAnalysis(_:on:)`: the first
+  /// screen's entities come from the parts the workers prepared, and the calling thread prepares parts too
+  /// rather than wait.
+  public static func firstScreen(
+    of story: Story, size: (width: Int, height: Int), split: SplitStoryAnalysis, background: BackgroundEvents
+  ) -> MemoryStorySource {
+    let count = FirstScreen.updateCount(of: story, width: size.width, height: size.height)
+    guard count < story.updates.count else {
+      split.work(fromBack: false)
+      background.waitUntilDone()
+      var whole: StoryEntities?
+      for case .entitiesFound(handle, let entities) in background.drain() { whole = entities }
+      return MemoryStorySource(story: story, entities: whole ?? split.wholeEntities())
+    }
+    return MemoryStorySource(
+      story: story, entities: split.entities(ofFirstUpdates: count), coverage: .firstUpdates(count))
   }
 }

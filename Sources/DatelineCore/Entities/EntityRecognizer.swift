@@ -18,7 +18,7 @@ public struct EntityRecognizer: Sendable {
   }
 
   /// One text, prepared: its scalars, tokens and per-token values.
-  struct Text {
+  struct Text: Sendable {
     var scalars: [Unicode.Scalar]
     var tokens: [Token]
     var infos: [TokenInfo]
@@ -28,32 +28,44 @@ public struct EntityRecognizer: Sendable {
 
   /// The names in `texts`, in text order then position.
   public func recognize(_ texts: [String]) -> [RecognizedSpan] {
-    var prepared: [Text] = []
-    prepared.reserveCapacity(texts.count)
-    var spans: [RecognizedSpan] = []
-    for (index, string) in texts.enumerated() {
-      let scalars = Array(string.unicodeScalars)
-      let tokens = Tokenizer.tokens(in: scalars)
-      let infos = tagger.infos(scalars, tokens)
-      let text = Text(scalars: scalars, tokens: tokens, infos: infos, isShouting: Self.isShouting(scalars, tokens))
-      prepared.append(text)
-      if text.isShouting || tokens.isEmpty { continue }
-      let tags = tagger.tag(scalars, tokens, infos)
-      var found = spansFromTags(tags, in: text, part: index)
-      addTitledNames(in: text, part: index, to: &found)
-      addGivenNameNames(in: text, part: index, to: &found)
-      NameShapes.addOrganizations(in: text, part: index, to: &found, recognizer: self)
-      NameShapes.growOrganizationsLeft(in: text, spans: &found, recognizer: self)
-      NameShapes.extendOrganizationsRight(in: text, part: index, spans: &found, recognizer: self)
-      NameShapes.extendOrganizationUnits(in: text, spans: &found, recognizer: self)
-      NameShapes.addAcronyms(in: text, part: index, to: &found, recognizer: self)
-      NameShapes.addGazetteerPlaces(in: text, part: index, to: &found, recognizer: self)
-      NameShapes.addUnknownNamePairs(in: text, part: index, to: &found, recognizer: self)
-      NameShapes.extendPeople(in: text, spans: &found, recognizer: self)
-      SportsContext.apply(in: text, part: index, spans: &found, recognizer: self)
-      spans += found
-    }
-    return SportsContext.propagate(DocumentConsistency.apply(to: spans, texts: prepared), texts: prepared)
+    recognize(prepared: texts.enumerated().map { prepare($0.element, part: $0.offset) })
+  }
+
+  /// One text after the work that needs only itself, before the story-wide steps of `recognize(prepared:)`.
+  /// Texts can be prepared on different threads and in any order: `recognize(prepared:)` on all of them, in
+  /// text order, gives what `recognize` gives.
+  public struct PreparedText: Sendable {
+    let text: Text
+    let spans: [RecognizedSpan]
+  }
+
+  /// Prepares the text that is part `index` of its story.
+  public func prepare(_ string: String, part index: Int) -> PreparedText {
+    let scalars = Array(string.unicodeScalars)
+    let tokens = Tokenizer.tokens(in: scalars)
+    let infos = tagger.infos(scalars, tokens)
+    let text = Text(scalars: scalars, tokens: tokens, infos: infos, isShouting: Self.isShouting(scalars, tokens))
+    if text.isShouting || tokens.isEmpty { return PreparedText(text: text, spans: []) }
+    let tags = tagger.tag(scalars, tokens, infos)
+    var found = spansFromTags(tags, in: text, part: index)
+    addTitledNames(in: text, part: index, to: &found)
+    addGivenNameNames(in: text, part: index, to: &found)
+    NameShapes.addOrganizations(in: text, part: index, to: &found, recognizer: self)
+    NameShapes.growOrganizationsLeft(in: text, spans: &found, recognizer: self)
+    NameShapes.extendOrganizationsRight(in: text, part: index, spans: &found, recognizer: self)
+    NameShapes.extendOrganizationUnits(in: text, spans: &found, recognizer: self)
+    NameShapes.addAcronyms(in: text, part: index, to: &found, recognizer: self)
+    NameShapes.addGazetteerPlaces(in: text, part: index, to: &found, recognizer: self)
+    NameShapes.addUnknownNamePairs(in: text, part: index, to: &found, recognizer: self)
+    NameShapes.extendPeople(in: text, spans: &found, recognizer: self)
+    SportsContext.apply(in: text, part: index, spans: &found, recognizer: self)
+    return PreparedText(text: text, spans: found)
+  }
+
+  /// The names in the texts `prepared` (all of a story's first texts, in order): the story-wide steps.
+  public func recognize(prepared: some Collection<PreparedText>) -> [RecognizedSpan] {
+    let texts = prepared.map(\.text)
+    return SportsContext.propagate(DocumentConsistency.apply(to: prepared.flatMap(\.spans), texts: texts), texts: texts)
   }
 
   /// The names in one text.

@@ -17,7 +17,7 @@ public enum BIOTag: Int, Sendable {
 }
 
 /// Per-token values computed once and kept for the story-level passes: word hashes, shape, capitals, flags.
-struct TokenInfo {
+struct TokenInfo: Sendable {
   var lower: UInt64 = 0
   var cased: UInt64 = 0
   var shape: UInt64 = 0

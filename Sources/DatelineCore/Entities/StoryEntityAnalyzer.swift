@@ -18,7 +18,25 @@ public struct StoryEntityAnalyzer: Sendable {
   /// The entities of `story` and their mentions in reading order.
   public func analyze(_ story: Story) -> StoryEntities {
     let parts = story.textParts
-    let (entities, found) = analyze(texts: parts.map(\.text))
+    return entities(of: parts, found: analyze(texts: parts.map(\.text)))
+  }
+
+  /// Text part `index` of a story (`Story.textParts`) after the work that needs only itself; nil without a model.
+  /// Parts can be prepared on different threads (`SplitStoryAnalysis`); `analyze(_:prepared:)` joins them.
+  public func prepare(_ text: String, part index: Int) -> EntityRecognizer.PreparedText? {
+    recognizer?.prepare(text, part: index)
+  }
+
+  /// What `analyze(story)` gives, from `prepared`: `story`'s text parts, each prepared by `prepare`, in order.
+  public func analyze(_ story: Story, prepared: some Collection<EntityRecognizer.PreparedText>) -> StoryEntities {
+    guard let recognizer else { return StoryEntities(entities: [], mentions: []) }
+    return entities(of: story.textParts, found: resolve(recognizer.recognize(prepared: prepared)))
+  }
+
+  private func entities(
+    of parts: [(part: StoryPart, text: String)], found: (entities: [Entity], mentions: [FoundMention])
+  ) -> StoryEntities {
+    let (entities, found) = found
     let mentions = found.map { m in
       Mention(entity: m.entity, part: parts[m.span.part].part, start: m.span.start,
               length: m.span.end - m.span.start, text: m.span.text)
@@ -35,7 +53,11 @@ public struct StoryEntityAnalyzer: Sendable {
   /// The entities of a list of texts read as one document, and their mentions with the text index in `span.part`.
   public func analyze(texts: [String]) -> (entities: [Entity], mentions: [FoundMention]) {
     guard let recognizer else { return ([], []) }
-    let spans = recognizer.recognize(texts)
+    return resolve(recognizer.recognize(texts))
+  }
+
+  /// Entities and mentions from the spans of a document.
+  private func resolve(_ spans: [RecognizedSpan]) -> (entities: [Entity], mentions: [FoundMention]) {
     let resolution = resolver.resolve(spans)
     // Entities whose ids collide (same type and fingerprint) are one.
     var byID: [EntityID: Int] = [:]

@@ -27,7 +27,7 @@ public struct BoilerplateRule: Sendable, Hashable {
     let folded = LineFolding.fold(pattern[...])
     let pieces = folded.split(separator: "*", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     guard let first = pieces.first, !first.isEmpty, first[0] != " " else { return nil }
-    let head = Array(String(String.UnicodeScalarView(first)).utf8)
+    let head = Array(String(scalars: first).utf8)
     if kind.matchesPrefix && folded.hasSuffix("*") { return nil }
     self.kind = kind
     self.name = name

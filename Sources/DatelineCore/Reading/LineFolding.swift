@@ -6,7 +6,7 @@ enum LineFolding {
   static let longestBoilerplate = 1_000
 
   static func fold(_ text: Substring) -> String {
-    String(String.UnicodeScalarView(foldWithOffsets(text).folded))
+    String(scalars: foldWithOffsets(text).folded)
   }
 
   /// The folded text and, for each folded character, the scalar offset in `text` just past its source.

@@ -5,7 +5,7 @@ import DatelineSession
 import DatelineStore
 import DatelineTerminal
 
-extension ReadCommand {
+extension ReadRequest {
   /// One capture: the first frame is drawn from the story in memory, with the entities of the updates it can
   /// show; the whole story is analysed on another thread from before the terminal is opened, and taken in right
   /// after that frame (`Event.entitiesFound`). The temporary library (reading position, marks, the library-wide views) is made
@@ -13,16 +13,24 @@ extension ReadCommand {
   /// and `R` (or `--refresh`) fetches it again.
   func readCaptureFast(
     _ capture: (story: Story, bytes: [UInt8]), fetched: (url: String, page: FetchedPage)?, reader: StoryReader,
-    analyze: @escaping Library.EntityAnalysis
+    analyze: @escaping Library.EntityAnalysis, splitting analyzer: StoryEntityAnalyzer?
   ) throws {
     let story = capture.story
     let background = BackgroundEvents()
-    MemoryStorySource.startAnalysis(of: story, analyze: analyze, on: background)
+    // The recogniser's analysis is split across threads; a `--names` list is quick and done in one piece.
+    let split = analyzer.map { SplitStoryAnalysis(story: story, analyzer: $0) }
+    if let split {
+      MemoryStorySource.startAnalysis(split, on: background)
+    } else {
+      MemoryStorySource.startAnalysis(of: story, analyze: analyze, on: background)
+    }
     var memory: MemoryStorySource?
     var scratch: ScratchLibrary?
     defer { scratch?.remove() }
     try withTerminal(beforeSignalExit: { scratch?.remove() }) { keymap, keymapStatus, size in
-      let shown = MemoryStorySource.firstScreen(of: story, size: size, analyze: analyze, background: background)
+      let shown =
+        split.map { MemoryStorySource.firstScreen(of: story, size: size, split: $0, background: background) }
+        ?? MemoryStorySource.firstScreen(of: story, size: size, analyze: analyze, background: background)
       memory = shown
       // Served as the library will serve it, so that the frame after the switch is the same.
       return AppState(
