@@ -20,7 +20,8 @@ public struct CursesTerminal: TerminalBackend {
   /// Starts curses. Fails with a clear error when stdin/stdout is not a terminal or TERM cannot be driven.
   public init(environment: [String: String]) throws(TerminalError) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-    setlocale(LC_ALL, "")
+    // Only the character type matters to curses and to dateline (the other categories would be read for nothing).
+    setlocale(LC_CTYPE, "")
     repertoire = dateline_locale_is_utf8() == 1 ? .unicode : .ascii
     let term = environment["TERM"] ?? ""
     guard !term.isEmpty, term != "dumb", dateline_terminal_usable() == 1 else {

@@ -42,7 +42,7 @@ int dateline_colors(void);
 /// Writes all of `count` bytes to standard output (retrying after interruptions); 0 on success, -1 on error.
 int dateline_write_all(const unsigned char *bytes, long count);
 
-/// 1 when the locale set by setlocale(LC_ALL, "") encodes text in UTF-8, else 0.
+/// 1 when the locale set by setlocale(LC_CTYPE, "") encodes text in UTF-8, else 0.
 int dateline_locale_is_utf8(void);
 
 /// The C library's column width of one character (-1 when not printable).

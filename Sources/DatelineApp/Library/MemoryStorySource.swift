@@ -63,15 +63,17 @@ extension MemoryStorySource {
     return MemoryStorySource(story: story, entities: analyze(first), coverage: .firstUpdates(count))
   }
 
-  /// `startAnalysis` with the story's parts prepared by two workers at once (`SplitStoryAnalysis`): one from the
-  /// back on `background`, whose event is the whole story's entities, and one from the front, which the first
-  /// screen's entities need first (`firstScreen(of:size:split:background:)`).
+  /// `startAnalysis` with the story's parts shared between threads (`SplitStoryAnalysis`): a worker on
+  /// `background` prepares them from the back, and its event is the whole story's entities; the drawing thread
+  /// prepares them from the front, first for the first screen (`firstScreen(of:size:split:background:)`), then
+  /// while it waits for the worker after the first frame (the job's assist). Two threads, not three: on two cores
+  /// a third only took time from the one that draws.
   public static func startAnalysis(_ split: SplitStoryAnalysis, on background: BackgroundEvents) {
-    background.start {
-      split.work(fromBack: true)
-      return .entitiesFound(handle: handle, split.wholeEntities())
-    }
-    DispatchQueue.global(qos: .userInitiated).async { split.work(fromBack: false) }
+    background.start(
+      {
+        split.work(fromBack: true)
+        return .entitiesFound(handle: handle, split.wholeEntities())
+      }, assist: { split.work(fromBack: false) })
   }
 
   /// `firstScreen(of:size:analyze:background:)` for an analysis started by `startAnalysis(_:on:)`: the first
@@ -82,8 +84,7 @@ extension MemoryStorySource {
   ) -> MemoryStorySource {
     let count = FirstScreen.updateCount(of: story, width: size.width, height: size.height)
     guard count < story.updates.count else {
-      split.work(fromBack: false)
-      background.waitUntilDone()
+      background.waitUntilDone()  // helping the worker
       var whole: StoryEntities?
       for case .entitiesFound(handle, let entities) in background.drain() { whole = entities }
       return MemoryStorySource(story: story, entities: whole ?? split.wholeEntities())
