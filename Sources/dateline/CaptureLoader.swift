@@ -19,7 +19,7 @@ enum CaptureLoader {
   /// each bad line is reported on stderr and ignored.
   static func userRules() -> BoilerplateRules? {
     guard
-      let path = ConfigDirectory.path(of: "boilerplate.rules", environment: ProcessInfo.processInfo.environment),
+      let path = ConfigDirectory.path(of: "boilerplate.rules", environment: StartEnvironment.values()),
       FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8)
     else { return nil }
     let parsed = BoilerplateRules.parse(text, origin: path)

@@ -31,7 +31,7 @@ struct FetchOptions: ParsableArguments {
 /// one line each on stderr.
 enum SettingsFile {
   static func load() -> Settings {
-    guard let path = ConfigDirectory.path(of: Settings.fileName, environment: ProcessInfo.processInfo.environment),
+    guard let path = ConfigDirectory.path(of: Settings.fileName, environment: StartEnvironment.values()),
       let data = FileManager.default.contents(atPath: path)
     else { return Settings() }
     let (settings, problems) = Settings.parse(String(decoding: data, as: UTF8.self), origin: path)

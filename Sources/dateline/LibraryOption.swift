@@ -28,7 +28,8 @@ struct LibraryOption: ParsableArguments {
   /// `openForReading()` for a path given as a plain value (`ReadRequest`).
   static func openForReading(path: String?) throws -> Library {
     do {
-      return try Library.forReading(location: try LibraryLocation.resolve(explicit: path))
+      return try Library.forReading(
+        location: try LibraryLocation.resolve(explicit: path, environment: StartEnvironment.values()))
     } catch {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure

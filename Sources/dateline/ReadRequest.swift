@@ -177,7 +177,7 @@ struct ReadRequest: Equatable {
     makeState: (Keymap, String?, (width: Int, height: Int)) -> AppState,
     run: (AppState, inout CursesTerminal) -> Void
   ) throws {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = StartEnvironment.values()
     let (keymap, keymapError) = Self.loadKeymap(environment: environment)
     var terminal: CursesTerminal
     do {
