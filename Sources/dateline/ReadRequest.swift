@@ -55,7 +55,9 @@ struct ReadRequest: Equatable {
       CaptureLoader.warn(error.description)
       throw ExitCode.failure
     }
-    guard !entries.isEmpty else {
+    // Feeds subscribed to but not fetched yet: the (empty) library, where r fetches them, rather than the sample.
+    let feedCount = entries.isEmpty ? ((try? store.subscriptions().count) ?? 0) : 0
+    guard !entries.isEmpty || feedCount > 0 else {
       let sample = CaptureLoader.reader().readSample()
       try readInMemory(
         [sample], names: names,
@@ -68,7 +70,10 @@ struct ReadRequest: Equatable {
     }
     let opening = source.lastReadIndex(in: entries)
     try runReader(
-      source: source, entries: entries, opening: opening, slowStart: entries[opening].updateCount >= 500,
+      source: source, entries: entries, opening: opening,
+      slowStart: entries.indices.contains(opening) && entries[opening].updateCount >= 500,
+      status: entries.isEmpty
+        ? "No stories yet from your \(feedCount == 1 ? "feed" : "\(feedCount) feeds"): press r to fetch them." : nil,
       afterFirstFrame: { _ in
         // The first frame needed only reads; the writable connections are opened now, before the first write.
         store.prepareForWriting()
@@ -149,14 +154,14 @@ struct ReadRequest: Equatable {
   }
 
   func runReader(
-    source: LibraryStorySource, entries: [StoryEntry], opening: Int, slowStart: Bool,
+    source: LibraryStorySource, entries: [StoryEntry], opening: Int, slowStart: Bool, status: String? = nil,
     beforeSignalExit: () -> Void = {},
     afterFirstFrame: ((AppState) -> (state: AppState, runner: EffectRunner?)?)? = nil
   ) throws {
     try withTerminal(beforeSignalExit: beforeSignalExit) { keymap, keymapStatus, size in
       AppState(
         entries: entries, keymap: keymap, width: size.width, height: size.height, opening: opening,
-        status: keymapStatus)
+        status: keymapStatus ?? status)
     } run: { state, terminal in
       ReaderLoop.run(
         state, backend: &terminal, runner: EffectRunner(source: source), slowStart: slowStart,

@@ -82,4 +82,32 @@ extension ReaderEndToEndTests {
     try tmux.send("q")
     try tmux.waitFor("the shell after q") { $0.contains("exit=0") }
   }
+
+  /// Subscribed but nothing fetched yet (the feed had no items): the reader opens on the library, not the
+  /// built-in sample, says so, and r brings the items in.
+  func testAFeedWithoutStoriesYetOpensTheLibraryAndRFetchesIt() throws {
+    let items = Mutex(0)
+    let server = try LoopbackServer.startNow([
+      (
+        "GET /harbour.xml",
+        { _ in
+          HTTPResponse(
+            statusCode: .ok, headers: [HTTPHeader("Content-Type"): "application/rss+xml; charset=utf-8"],
+            body: Data(Self.harbourFeed(items: items.withLock { $0 }).utf8))
+        }
+      )
+    ])
+    addTeardownBlock { server.stopNow() }
+    _ = try runDateline(["subscribe", "--library", "lib.sqlite", server.base + "/harbour.xml"])
+    items.withLock { $0 = 2 }
+    let tmux = try start("--names names.txt --library lib.sqlite", width: 120, height: 40)
+    let screen = try tmux.waitFor("the empty library and what to do") {
+      $0.contains("No stories yet from your feed: press r to fetch them.")
+    }
+    XCTAssertFalse(screen.contains("built-in sample"), screen)
+    try tmux.send("r")
+    _ = try tmux.waitFor("the feed's items after r") {
+      $0.contains("Harbour bulletin 2") && $0.contains("Harbour bulletin 1") && $0.contains("Stories (2)")
+    }
+  }
 }
