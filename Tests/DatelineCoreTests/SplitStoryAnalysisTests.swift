@@ -28,7 +28,7 @@ final class SplitStoryAnalysisTests: XCTestCase {
     guard analyzer.hasModel else { throw XCTSkip("no entity model in this build") }
     for story in stories() {
       let texts = story.textParts.map(\.text)
-      // Prepared in reverse order, as a worker from the back does.
+      // Prepared in reverse order: the order threads finish parts in does not matter.
       var prepared: [EntityRecognizer.PreparedText?] = Array(repeating: nil, count: texts.count)
       for index in texts.indices.reversed() { prepared[index] = analyzer.prepare(texts[index], part: index) }
       XCTAssertEqual(
@@ -50,8 +50,8 @@ final class SplitStoryAnalysisTests: XCTestCase {
           let split = SplitStoryAnalysis(story: story, analyzer: analyzer)
           let workers = DispatchGroup()
           // Round 0: no worker (the caller prepares everything); then one or two workers beside the caller.
-          for fromBack in [true, false].prefix(round) {
-            DispatchQueue.global().async(group: workers) { split.work(fromBack: fromBack) }
+          for _ in 0..<round {
+            DispatchQueue.global().async(group: workers) { split.work() }
           }
           XCTAssertEqual(split.entities(ofFirstUpdates: count), expected, "\(story.source), \(count) updates")
           XCTAssertEqual(split.wholeEntities(), whole, "\(story.source), whole")

@@ -63,17 +63,17 @@ extension MemoryStorySource {
     return MemoryStorySource(story: story, entities: analyze(first), coverage: .firstUpdates(count))
   }
 
-  /// `startAnalysis` with the story's parts shared between threads (`SplitStoryAnalysis`): a worker on
-  /// `background` prepares them from the back, and its event is the whole story's entities; the drawing thread
-  /// prepares them from the front, first for the first screen (`firstScreen(of:size:split:background:)`), then
-  /// while it waits for the worker after the first frame (the job's assist). Two threads, not three: on two cores
-  /// a third only took time from the one that draws.
+  /// `startAnalysis` with the story's parts shared between threads (`SplitStoryAnalysis`), in story order: a
+  /// worker on `background`, whose event is the whole story's entities, and the drawing thread, first for the
+  /// first screen's parts (`firstScreen(of:size:split:background:)`), then while it waits for the worker after
+  /// the first frame (the job's assist). Two threads, not three: on two cores a third only took time from the one
+  /// that draws.
   public static func startAnalysis(_ split: SplitStoryAnalysis, on background: BackgroundEvents) {
     background.start(
       {
-        split.work(fromBack: true)
+        split.work()
         return .entitiesFound(handle: handle, split.wholeEntities())
-      }, assist: { split.work(fromBack: false) })
+      }, assist: { split.work() })
   }
 
   /// `firstScreen(of:size:analyze:background:)` for an analysis started by `startAnalysis(_:on:)`: the first

@@ -6,9 +6,10 @@ import Foundation
 /// Why: `dateline FILE` draws its first frame with the entities of the updates that frame shows, and the whole
 /// story's entities complete it. Analysing those first updates on their own and the whole story again did the
 /// first updates' work twice, on the thread that draws. Here each text part is prepared once
-/// (`StoryEntityAnalyzer.prepare`, the costly per-text work) by whichever thread claims it: a worker taking parts
-/// from the front, one from the back, and a thread that waits for the first parts takes front parts itself rather
-/// than sleep. Only the story-wide steps are done twice (for the first parts, and for all of them).
+/// (`StoryEntityAnalyzer.prepare`, the costly per-text work) by whichever thread claims it next, in story order
+/// (the first screen's parts first, since the first frame waits for them), and a thread that waits for parts
+/// prepares the next unclaimed ones itself rather than sleep. Only the story-wide steps are done twice (for the
+/// first parts, and for all of them).
 public final class SplitStoryAnalysis: @unchecked Sendable {
   // @unchecked: every mutable property below is read and written only while `condition` is locked.
   private let story: Story
@@ -20,29 +21,27 @@ public final class SplitStoryAnalysis: @unchecked Sendable {
   private var done: [Bool]
   /// The first part not yet prepared: every part before it is.
   private var firstMissing = 0
-  /// Parts below `front` and from `back` on are claimed (prepared or being prepared).
-  private var front = 0
-  private var back: Int
+  /// Parts below `next` are claimed (prepared or being prepared).
+  private var next = 0
 
-  /// An analysis of `story`; nothing runs until `work(fromBack:)` or a wait.
+  /// An analysis of `story`; nothing runs until `work()` or a wait.
   public init(story: Story, analyzer: StoryEntityAnalyzer) {
     self.story = story
     self.texts = story.textParts.map(\.text)
     self.analyzer = analyzer
     self.prepared = Array(repeating: nil, count: texts.count)
     self.done = Array(repeating: false, count: texts.count)
-    self.back = texts.count
   }
 
-  /// Prepares unclaimed parts, from the front or from the back, until none is left.
-  public func work(fromBack: Bool) {
-    while let index = claim(fromBack: fromBack, below: texts.count) {
+  /// Prepares unclaimed parts until none is left.
+  public func work() {
+    while let index = claim(below: texts.count) {
       prepare(index)
     }
   }
 
   /// The entities of the story's headline, standfirst and first `count` updates (what `analyze` gives for the
-  /// story cut after them), once their parts are prepared; the calling thread prepares front parts meanwhile.
+  /// story cut after them), once their parts are prepared; the calling thread prepares parts meanwhile.
   public func entities(ofFirstUpdates count: Int) -> StoryEntities {
     var first = story
     first.updates = Array(story.updates.prefix(count))
@@ -57,7 +56,7 @@ public final class SplitStoryAnalysis: @unchecked Sendable {
 
   /// Parts `0..<end`, prepared: by this thread while any is unclaimed, else by the threads that claimed them.
   private func waitForParts(below end: Int) -> [EntityRecognizer.PreparedText] {
-    while let index = claim(fromBack: false, below: end) {
+    while let index = claim(below: end) {
       prepare(index)
     }
     condition.lock()
@@ -67,17 +66,12 @@ public final class SplitStoryAnalysis: @unchecked Sendable {
   }
 
   /// The next unclaimed part below `end`, claimed; nil when there is none.
-  private func claim(fromBack: Bool, below end: Int) -> Int? {
+  private func claim(below end: Int) -> Int? {
     condition.lock()
     defer { condition.unlock() }
-    guard front < back else { return nil }
-    if fromBack {
-      back -= 1
-      return back
-    }
-    guard front < end else { return nil }
-    front += 1
-    return front - 1
+    guard next < end else { return nil }
+    next += 1
+    return next - 1
   }
 
   private func prepare(_ index: Int) {
