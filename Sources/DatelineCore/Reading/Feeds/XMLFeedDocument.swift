@@ -32,7 +32,7 @@ final class XMLFeedDocument {
   }()
 
   /// Parses UTF-8 text (declaration already removed); nil when libxml2 could build no tree at all.
-  init?(utf8 text: [UInt8], url: String?) {
+  init?(utf8 text: ArraySlice<UInt8>, url: String?) {
     _ = Self.initialized
     guard let context = xmlNewParserCtxt() else { return nil }
     defer { xmlFreeParserCtxt(context) }

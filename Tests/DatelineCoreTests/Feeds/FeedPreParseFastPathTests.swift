@@ -1,0 +1,121 @@
+import Foundation
+import XCTest
+
+@testable import DatelineCore
+
+/// The fast paths before the XML parser sees a feed give exactly what the slow ones give: `FeedBytes` takes
+/// clean UTF-8 as it is (one check, no copy) only when the repair and the control filter would change nothing,
+/// and `XMLMarkupRepair` copies nothing when nothing needs repair, with the same bytes and problems as the
+/// repair it replaced (`XMLMarkupRepairReference`).
+final class FeedPreParseFastPathTests: XCTestCase {
+  private struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  /// Pieces of UTF-8, broken UTF-8 and controls that the byte checks must tell apart, at every alignment.
+  private static let bytePieces: [[UInt8]] = [
+    Array("word ".utf8), Array("a longer run of plain ascii text".utf8), [0x09], [0x0A], [0x0D], [0x0A, 0x0D], [0x00], [0x01],
+    [0x0B], [0x0C], [0x1F], [0x1B], [0x7F], [0x20], Array("é".utf8), Array("—".utf8), Array("😀".utf8), Array("\u{2028}".utf8),
+    [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2], [0xC3, 0x28], [0xE0, 0x80, 0x80], [0xE0, 0xA0], [0xED, 0xA0, 0x80],
+    [0xED, 0x9F, 0xBF], [0xEF, 0xBB, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+    [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xFE], [0xE2, 0x80], [0x92], [0xE9],
+    Array("<?xml version=\"1.0\"?>".utf8), Array("<a>&amp;</a>".utf8),
+  ]
+
+  private func forbiddenControl(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
+
+  func testCleanUTF8CheckAgreesWithTheRepair() {
+    var random = Generator(state: 0x2545_F491_4F6C_DD1D)
+    for round in 0..<20_000 {
+      var bytes: [UInt8] = []
+      let count = random.next(12)
+      for _ in 0..<count {
+        // Mostly clean text, so that clean inputs of every length are common too.
+        let piece = random.next(4) == 0 ? Self.bytePieces[random.next(Self.bytePieces.count)] : Self.bytePieces[random.next(2)]
+        bytes += piece
+      }
+      // A slice that does not start at 0 nor at a word boundary.
+      let offset = round % 5 == 0 ? 0 : min(bytes.count, random.next(9))
+      let slice = bytes[offset...]
+      var errors: [String] = []
+      let repaired = FeedBytes.repairedUTF8(slice, errors: &errors)
+      let expected = errors.isEmpty && repaired.elementsEqual(slice) && !repaired.contains(where: forbiddenControl)
+      XCTAssertEqual(FeedBytes.isCleanUTF8(slice), expected, "\(Array(slice))")
+    }
+  }
+
+  func testDecodedFeedBytesAreWhatTheRepairAndFilterGive() {
+    var random = Generator(state: 0x1234_5678_9ABC_DEF1)
+    for _ in 0..<5_000 {
+      let declaration: [UInt8] = random.next(2) == 0 ? Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>".utf8) : []
+      // The body opens with plain text, so that no piece reads as a byte-order mark or a declaration.
+      var body = Array("word ".utf8)
+      for _ in 0..<random.next(10) {
+        body += random.next(3) == 0 ? Self.bytePieces[random.next(Self.bytePieces.count)] : Self.bytePieces[random.next(2)]
+      }
+      let bytes = declaration + body
+      let decoded = FeedBytes(bytes, httpCharset: nil)
+      // The slow way: repair, filter controls, drop the declaration (plain ASCII, which neither changes).
+      var errors: [String] = []
+      var reference = FeedBytes.repairedUTF8(bytes[...], errors: &errors)
+      let before = reference.count
+      reference.removeAll(where: forbiddenControl)
+      if reference.count < before { errors.append("\(before - reference.count) control characters removed") }
+      reference.removeFirst(declaration.count)
+      XCTAssertEqual(Array(decoded.utf8), reference, "\(bytes)")
+      XCTAssertEqual(decoded.errors, errors, "\(bytes)")
+    }
+  }
+
+  /// Pieces of feed markup for the entity repair: predefined, HTML, declared, unknown and numeric entities,
+  /// bare `&` and `<`, CDATA, comments, processing instructions and a DOCTYPE with an internal subset.
+  private static let markupPieces: [String] = [
+    "<item>", "</item>", "<title>", "</title>", "text ", "more words ", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&uuml;",
+    "&nbsp;", "&eacute;", "&mdash;", "&bogus;", "&own;", "&#8212;", "&#x2014;", "&#150;", "&#x96;", "&#0;", "&#xD800;",
+    "&#1114112;", "&#;", "&#x;", "&", "& ", "&amp", "&a-b.c;", "&_x;", "&:y;", "&9x;", "1 < 2", "< ", "<3", "<=", "<<",
+    "<![CDATA[a & b < c &uuml;]]>", "<![CDATA[ unclosed", "<!-- c & d -->", "<!-- unclosed", "<?pi a & b?>", "<?pi",
+    "<!DOCTYPE rss [<!ENTITY own \"mine\"><!ENTITY % p \"x\">]>", "<!DOCTYPE rss>", "<!DOCTYPE x [ \">\" ]>", "<!x>", "<!",
+    "caf\u{00E9} ", "\u{2014}", "]]>", "-->", "?>", "\n", "<a href=\"?a=1&b=2\">", "</a>", "<p/>", "<:x>", "<_y>",
+  ]
+
+  func testLazyEntityRepairGivesTheOldRepairsBytesAndProblems() {
+    var random = Generator(state: 0x0DDB_1A5E_5BAD_5EED)
+    for round in 0..<20_000 {
+      let count = 1 + random.next(16)
+      var text = ""
+      for _ in 0..<count {
+        // Half the documents need no repair at all, to exercise the no-copy path.
+        let piece = Self.markupPieces[random.next(round % 2 == 0 ? Self.markupPieces.count : 12)]
+        text += piece
+      }
+      let bytes = Array(text.utf8)
+      let reference = XMLMarkupRepairReference(bytes)
+      // A slice in the middle of a larger array, as `FeedBytes` hands it over.
+      let padded = Array("<?xml version=\"1.0\"?>".utf8) + bytes
+      let repair = XMLMarkupRepair(padded[21...])
+      XCTAssertEqual(Array(repair.text), reference.text, text)
+      XCTAssertEqual(repair.errors, reference.errors, text)
+      XCTAssertEqual(repair.undeclared, reference.undeclared, text)
+    }
+  }
+
+  func testEntityRepairOfTheFeedFixturesGivesTheOldRepairsBytes() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Fixtures")
+    let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+    var checked = 0
+    for file in files where ["xml", "rss", "atom", "rdf", "opml", "html"].contains(file.pathExtension) {
+      let bytes = try Array(Data(contentsOf: file))
+      let reference = XMLMarkupRepairReference(bytes)
+      let repair = XMLMarkupRepair(bytes[...])
+      XCTAssertEqual(Array(repair.text), reference.text, file.lastPathComponent)
+      XCTAssertEqual(repair.errors, reference.errors, file.lastPathComponent)
+      checked += 1
+    }
+    XCTAssertGreaterThan(checked, 0)
+  }
+}
