@@ -18,6 +18,8 @@ final class HTMLFragmentParser {
   private var context: htmlParserCtxtPtr?
   private var text = TextAccumulator()
   private var paragraphs: [String] = []
+  /// While making one line (`plainText`): where each paragraph ends in `text`; nil while making paragraphs.
+  private var lineBreaks: [Int]?
   /// Whether each open element ends a paragraph when it closes (elements entered only; skipped ones are not
   /// pushed).
   private var blockStack: [Bool] = []
@@ -43,11 +45,47 @@ final class HTMLFragmentParser {
 
   /// The text of `html` as paragraphs (see `HTMLFragmentText.paragraphs(fromHTML:)`).
   func paragraphs(fromHTML html: String) -> [String] {
-    guard let context = preparedContext() else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html) }
+    guard parse(html) else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html) }
+    flush()
+    let result = paragraphs
+    reset()
+    return result
+  }
+
+  /// The text of `html` as one line: its paragraphs joined by a space, made as one string. The paragraphs are
+  /// gathered in one buffer, a space between them; only when the line holds something the sanitiser removes
+  /// is it split at the recorded ends of paragraphs and cleaned paragraph by paragraph, as `paragraphs` does.
+  func plainText(fromHTML html: String) -> String {
+    lineBreaks = []
+    defer { lineBreaks = nil }
+    guard parse(html) else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html).joined(separator: " ") }
+    let line = text.bytes.withUnsafeBufferPointer { bytes -> String in
+      if !TextAccumulator.mayNeedSanitizing(bytes) {
+        let line = String(decoding: bytes, as: UTF8.self)
+        if line.utf8.count == bytes.count { return line }
+      }
+      // Each paragraph is what follows the previous end, less the one space put between them.
+      var lines: [String] = []
+      var start = 0
+      for end in (lineBreaks ?? []) + [bytes.count] where end > start {
+        let from = bytes[start] == 0x20 ? start + 1 : start
+        let cleaned = TextAccumulator.clean(Array(bytes[from..<end]))
+        if !cleaned.isEmpty { lines.append(cleaned) }
+        start = end
+      }
+      return lines.joined(separator: " ")
+    }
+    reset()
+    return line
+  }
+
+  /// Parses `html` through the callbacks; false when there is no parser context.
+  private func parse(_ html: String) -> Bool {
+    guard let context = preparedContext() else { return false }
     reset()
     var html = html
     html.makeContiguousUTF8()
-    let parsed: Bool = html.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+    return html.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
       dateline_libxml2_silence_errors()
       // libxml2 reads no document from no bytes; an empty fragment is empty (the tree path's " " holds no text).
       guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return true }
@@ -57,20 +95,10 @@ final class HTMLFragmentParser {
       }
       return true
     } ?? false
-    guard parsed else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html) }
-    flush()
-    let result = paragraphs
-    reset()
-    return result
-  }
-
-  /// The text of `html` as one line.
-  func plainText(fromHTML html: String) -> String {
-    paragraphs(fromHTML: html).joined(separator: " ")
   }
 
   private func reset() {
-    _ = text.take()
+    text.removeAll()
     paragraphs = []
     blockStack.removeAll(keepingCapacity: true)
     depth = 0
@@ -81,6 +109,14 @@ final class HTMLFragmentParser {
   }
 
   private func flush() {
+    if lineBreaks != nil {
+      // One line: the paragraph stays in the buffer; its end is noted and the next word starts after a space.
+      if text.count > (lineBreaks?.last ?? 0) {
+        lineBreaks?.append(text.count)
+        text.breakWord()
+      }
+      return
+    }
     let line = text.take()
     if !line.isEmpty { paragraphs.append(line) }
   }
