@@ -119,3 +119,25 @@ final class FeedPreParseFastPathTests: XCTestCase {
     XCTAssertGreaterThan(checked, 0)
   }
 }
+
+/// `FeedText.collapsed` gives text that is one line already back as it is, and that is what collapsing it byte
+/// by byte gives.
+final class FeedTextCollapsedShortcutTests: XCTestCase {
+  func testTheShortcutGivesWhatCollapsingByteByByteGives() {
+    let pieces = ["word", " ", "  ", "\t", "\n", "\r", "\u{0C}", "caf\u{00E9}", "\u{00A0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{202E}",
+      "\u{2028}", "\u{FEFF}", "\u{2014}", "\u{2069}", "x", "."]
+    var state: UInt64 = 0xFEED_FACE_CAFE_BEEF
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var unchanged = 0
+    for _ in 0..<20_000 {
+      let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+      let collapsed = FeedText.collapsed(text)
+      XCTAssertEqual(collapsed, FeedText.collapsedByteByByte(text), text.debugDescription)
+      if collapsed == text { unchanged += 1 }
+    }
+    XCTAssertGreaterThan(unchanged, 500)
+  }
+}

@@ -113,6 +113,26 @@ enum FeedText {
   /// lead byte sends the sanitiser down its slow path for nothing).
   static func collapsed(_ text: String) -> String? {
     var text = text
+    // Most feed text (titles, names, categories) is one line already: then it is given back as it is.
+    let alreadyCollapsed = text.withUTF8 { bytes -> Bool in
+      let count = bytes.count
+      guard count > 0, bytes[0] != 0x20, bytes[count - 1] != 0x20, !TextAccumulator.mayNeedSanitizing(bytes) else {
+        return false
+      }
+      // No other white space is left (the check above finds every byte below 0x20): only doubled spaces.
+      var index = 1
+      while index < count {
+        if bytes[index] == 0x20, bytes[index - 1] == 0x20 { return false }
+        index += 1
+      }
+      return true
+    }
+    return alreadyCollapsed ? text : collapsedByteByByte(text)
+  }
+
+  /// `collapsed` the whole way, byte by byte (the reference its shortcut is tested against).
+  static func collapsedByteByByte(_ text: String) -> String? {
+    var text = text
     return text.withUTF8 { bytes -> String? in
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count)

@@ -47,14 +47,14 @@ struct FeedXMLContext {
 
   /// Markup written as elements (Atom `type="xhtml"`: the `div` wrapper's content).
   func xhtmlMarkup(_ element: XMLNodeRef) -> FeedMarkup {
-    let children = element.children
+    let children = Array(element.children)
     if children.count == 1, children[0].localName == "div" { return .html(document.innerMarkup(of: children[0])) }
     return .html(document.innerMarkup(of: element))
   }
 
   /// Plain text of markup written as elements (Atom `type="xhtml"`: the `div` wrapper's content).
   func xhtmlText(_ element: XMLNodeRef) -> String? {
-    let children = element.children
+    let children = Array(element.children)
     if children.count == 1, children[0].localName == "div" {
       return FeedText.plain(document.innerMarkup(of: children[0]), as: .html, using: fragments)
     }

@@ -65,6 +65,13 @@ final class XMLFeedDocument {
   /// The text of `node`: its text and CDATA, its descendants' text, internal entities expanded (within the
   /// document's budget).
   func text(of node: XMLNodeRef) -> String {
+    // Most elements hold one text or CDATA node: its text is made into a string straight away.
+    if let only = node.node.pointee.children, only.pointee.next == nil {
+      switch only.pointee.type {
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return only.pointee.content.map { String(cString: $0) } ?? ""
+      default: break
+      }
+    }
     var bytes: [UInt8] = []
     appendText(of: node.node.pointee.children, into: &bytes, depth: 0)
     return String(decoding: bytes, as: UTF8.self)

@@ -141,10 +141,13 @@ struct XMLMarkupRepair {
 
   /// `amp`, `lt`, `gt`, `quot` or `apos`.
   private static func isPredefined(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    func `is`(_ word: StaticString) -> Bool {
+      word.utf8CodeUnitCount == name.count && (0..<name.count).allSatisfy { name[$0] == word.utf8Start[$0] }
+    }
     switch name.count {
-    case 2: return name.elementsEqual("lt".utf8) || name.elementsEqual("gt".utf8)
-    case 3: return name.elementsEqual("amp".utf8)
-    case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("apos".utf8)
+    case 2: return name[1] == UInt8(ascii: "t") && (name[0] == UInt8(ascii: "l") || name[0] == UInt8(ascii: "g"))
+    case 3: return `is`("amp")
+    case 4: return `is`("quot") || `is`("apos")
     default: return false
     }
   }
