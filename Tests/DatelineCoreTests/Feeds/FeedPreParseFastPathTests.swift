@@ -141,3 +141,19 @@ final class FeedTextCollapsedShortcutTests: XCTestCase {
     XCTAssertGreaterThan(unchanged, 500)
   }
 }
+
+/// `FeedText.keyword` (attribute values such as `rel` and `type`) is Foundation's trim and lowercase.
+final class FeedKeywordTests: XCTestCase {
+  func testKeywordsAreTrimmedAndLowercasedAsFoundationDoes() {
+    let pieces = ["alternate", "Alternate", "TEXT", "html", " ", "\t", "\u{00A0}", "text/html", "+xml", "É", "é", "x y", "\u{2003}", "1", ""]
+    var state: UInt64 = 0xABCD_EF01_2345_6789
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for _ in 0..<5_000 {
+      let value = (0..<next(4)).map { _ in pieces[next(pieces.count)] }.joined()
+      XCTAssertEqual(FeedText.keyword(value), value.trimmingCharacters(in: .whitespaces).lowercased(), value.debugDescription)
+    }
+  }
+}

@@ -108,6 +108,14 @@ enum FeedText {
     return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_")
   }
 
+  /// An attribute value compared as a keyword (`rel`, `type`, `mode`, `isPermaLink`): trimmed of white space and
+  /// lowercased. A value of printable ASCII with no capital and no space, as nearly all are, is that already and
+  /// is given back as it is, without Foundation's work.
+  static func keyword(_ value: String) -> String {
+    let plain = value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }
+    return plain ? value : value.trimmingCharacters(in: .whitespaces).lowercased()
+  }
+
   /// ASCII whitespace runs as one space, trimmed, sanitised; nil when empty. Works on UTF-8 bytes and calls
   /// `TextSanitizer` only when a byte sequence it removes is present (feeds are full of dashes and quotes whose
   /// lead byte sends the sanitiser down its slow path for nothing).

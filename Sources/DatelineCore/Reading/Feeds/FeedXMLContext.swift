@@ -111,7 +111,7 @@ struct FeedXMLContext {
   /// An Atom-style `link` element's href when it is an alternate link (`rel` absent or `alternate`), and
   /// whether its type is HTML (preferred among several).
   func alternateLink(_ element: XMLNodeRef) -> (href: String, html: Bool)? {
-    let rel = element.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+    let rel = element.attribute("rel").map(FeedText.keyword) ?? "alternate"
     guard rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate",
       let href = element.attribute("href"), let resolved = url(href, at: element)
     else { return nil }

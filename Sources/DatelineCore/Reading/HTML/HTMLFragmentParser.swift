@@ -36,6 +36,8 @@ final class HTMLFragmentParser {
   private var outsideRoot = false
   /// Element kinds by the address of their interned name (the context's dictionary lives as long as it does).
   private var tags: [UnsafeRawPointer: HTMLTag] = [:]
+  /// The first tags met, looked up by address before the dictionary.
+  private var recentTags: [(name: UnsafeRawPointer, tag: HTMLTag)] = []
 
   init() {}
 
@@ -159,10 +161,12 @@ final class HTMLFragmentParser {
 
   private func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
     let key = UnsafeRawPointer(name)
+    // The few tags of feed HTML (p, a, em, br, ...) are found by comparing addresses, without hashing.
+    for index in recentTags.indices where recentTags[index].name == key { return recentTags[index].tag }
     if let known = tags[key] { return known }
     let tag = HTMLTag(name: String(cString: Self.localName(name)))
     // Names come from the context's dictionary, which lives as long as the context: the address stays valid.
-    tags[key] = tag
+    if recentTags.count < 16 { recentTags.append((key, tag)) } else { tags[key] = tag }
     return tag
   }
 

@@ -52,6 +52,21 @@ struct TextAccumulator {
       guard index < count else { break }
       var end = index + 1
       while end < count {
+        // Eight bytes at a time while they hold no white space but single spaces between words: no byte below
+        // 0x20, no two spaces side by side, and the last not a space (the byte before them never is).
+        if end + 8 <= count {
+          let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+          let spaces = word ^ 0x2020_2020_2020_2020
+          // The high bit of each byte that is a space, exactly.
+          let spaceBits = ~(((spaces & low) &+ low) | spaces) & high
+          let controls = (word &- 0x2020_2020_2020_2020) & ~word & high
+          if controls == 0, spaceBits & (spaceBits << 8) == 0, spaceBits >> 63 == 0 {
+            end += 8
+            continue
+          }
+        }
         let byte = base[end]
         if !Self.isSpace(byte) {
           end += 1
