@@ -157,3 +157,21 @@ final class FeedKeywordTests: XCTestCase {
     }
   }
 }
+
+/// The XML parser reads the decoded feed as UTF-8 without being told (`XMLInputEncoding`), whatever opens it.
+final class XMLInputEncodingTests: XCTestCase {
+  func testUnnamedUTF8IsReadAsUTF8WhateverOpensTheDocument() throws {
+    let openings = [
+      "", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "\u{FEFF}", "<?xml-stylesheet href=\"s.xsl\"?>",
+      "<?xml version=\"1.0\"?><?xml version=\"1.0\" encoding=\"KOI8-R\"?>", "<!-- \u{00E9} -->", "\n\n",
+    ]
+    for opening in openings {
+      let text = opening + "<rss version=\"2.0\"><channel><title>Caf\u{00E9} \u{2014} \u{00FC}ber \u{1F30A}</title></channel></rss>"
+      let feed = try FeedFixture.feed(text, contentType: "application/rss+xml; charset=utf-8")
+      XCTAssertEqual(feed.title, "Caf\u{00E9} \u{2014} \u{00FC}ber \u{1F30A}", opening.debugDescription)
+    }
+    let bytes = Array("<feed>".utf8)
+    XCTAssertNil(bytes.withUnsafeBufferPointer(XMLInputEncoding.label))
+    XCTAssertNotNil([0x00, 0x3C, 0x00, 0x3F].withUnsafeBufferPointer(XMLInputEncoding.label))
+  }
+}

@@ -47,9 +47,10 @@ final class XMLFeedDocument {
       Unmanaged<ParseErrorCollector>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
     }
     let parsed: xmlDocPtr? = text.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress.flatMap { base in
+      let encoding = XMLInputEncoding.label(forUTF8: buffer)
+      return buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", Self.options(forBytes: buffer.count))
+          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, encoding, Self.options(forBytes: buffer.count))
         }
       }
     }
