@@ -285,14 +285,15 @@ struct XMLMarkupRepair {
     of needle: [UInt8], in input: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil
   ) -> Int? {
     let end = min(to ?? input.count, input.count)
-    guard from >= 0, end - from >= needle.count, !needle.isEmpty, let base = input.baseAddress else { return nil }
-    // memchr for the first byte, then a compare: the feed is searched whole for a DOCTYPE most feeds lack.
-    var index = from
-    while index + needle.count <= end {
-      guard let hit = memchr(base + index, Int32(needle[0]), end - needle.count + 1 - index) else { return nil }
-      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    guard from >= 0, end - from >= needle.count, needle.count >= 2, let base = input.baseAddress else { return nil }
+    // memchr for the second byte (the `!` of `<!DOCTYPE` and `<!ENTITY`: a feed is full of '<' but has few
+    // '!'), then a compare: the feed is searched whole for a DOCTYPE most feeds lack.
+    var index = from + 1
+    while index + needle.count - 1 <= end {
+      guard let hit = memchr(base + index, Int32(needle[1]), end - needle.count + 2 - index) else { return nil }
+      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - 1
       if memcmp(base + position, needle, needle.count) == 0 { return position }
-      index = position + 1
+      index = position + 2
     }
     return nil
   }

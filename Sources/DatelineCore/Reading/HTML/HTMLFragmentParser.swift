@@ -18,8 +18,10 @@ final class HTMLFragmentParser {
   private var context: htmlParserCtxtPtr?
   private var text = TextAccumulator()
   private var paragraphs: [String] = []
-  /// While making one line (`plainText`): where each paragraph ends in `text`; nil while making paragraphs.
-  private var lineBreaks: [Int]?
+  /// Whether one line is being made (`plainText`) rather than paragraphs.
+  private var oneLine = false
+  /// While making one line: where each paragraph ends in `text` (kept between fragments for its capacity).
+  private var lineBreaks: [Int] = []
   /// Whether each open element ends a paragraph when it closes (elements entered only; skipped ones are not
   /// pushed).
   private var blockStack: [Bool] = []
@@ -58,8 +60,9 @@ final class HTMLFragmentParser {
   /// gathered in one buffer, a space between them; only when the line holds something the sanitiser removes
   /// is it split at the recorded ends of paragraphs and cleaned paragraph by paragraph, as `paragraphs` does.
   func plainText(fromHTML html: String) -> String {
-    lineBreaks = []
-    defer { lineBreaks = nil }
+    oneLine = true
+    lineBreaks.removeAll(keepingCapacity: true)
+    defer { oneLine = false }
     guard parse(html) else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html).joined(separator: " ") }
     let line = text.bytes.withUnsafeBufferPointer { bytes -> String in
       if !TextAccumulator.mayNeedSanitizing(bytes) {
@@ -69,7 +72,7 @@ final class HTMLFragmentParser {
       // Each paragraph is what follows the previous end, less the one space put between them.
       var lines: [String] = []
       var start = 0
-      for end in (lineBreaks ?? []) + [bytes.count] where end > start {
+      for end in lineBreaks + [bytes.count] where end > start {
         let from = bytes[start] == 0x20 ? start + 1 : start
         let cleaned = TextAccumulator.clean(Array(bytes[from..<end]))
         if !cleaned.isEmpty { lines.append(cleaned) }
@@ -111,10 +114,10 @@ final class HTMLFragmentParser {
   }
 
   private func flush() {
-    if lineBreaks != nil {
+    if oneLine {
       // One line: the paragraph stays in the buffer; its end is noted and the next word starts after a space.
-      if text.count > (lineBreaks?.last ?? 0) {
-        lineBreaks?.append(text.count)
+      if text.count > (lineBreaks.last ?? 0) {
+        lineBreaks.append(text.count)
         text.breakWord()
       }
       return
@@ -135,27 +138,29 @@ final class HTMLFragmentParser {
   }
 
   /// The parser of a callback's context (libxml2 passes the parser context as the user data).
-  private static func parser(_ userData: UnsafeMutableRawPointer?) -> HTMLFragmentParser? {
-    guard let userData else { return nil }
+  /// Runs `body` on it without retaining and releasing it for every event: the parser is alive all through
+  /// the parse, which it runs itself.
+  private static func withParser(_ userData: UnsafeMutableRawPointer?, _ body: (HTMLFragmentParser) -> Void) {
+    guard let userData else { return }
     let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let box = context.pointee._private else { return nil }
-    return Unmanaged<HTMLFragmentParser>.fromOpaque(box).takeUnretainedValue()
+    guard let box = context.pointee._private else { return }
+    Unmanaged<HTMLFragmentParser>.fromOpaque(box)._withUnsafeGuaranteedRef(body)
   }
 
   /// The callbacks: each finds its parser through the context's `_private`.
   private static func handler() -> htmlSAXHandler {
     var handler = htmlSAXHandler()
     handler.startElement = { userData, name, attributes in
-      HTMLFragmentParser.parser(userData)?.startElement(name, attributes)
+      HTMLFragmentParser.withParser(userData) { $0.startElement(name, attributes) }
     }
-    handler.endElement = { userData, _ in HTMLFragmentParser.parser(userData)?.endElement() }
-    handler.characters = { userData, characters, count in HTMLFragmentParser.parser(userData)?.characters(characters, count) }
+    handler.endElement = { userData, _ in HTMLFragmentParser.withParser(userData) { $0.endElement() } }
+    handler.characters = { userData, characters, count in HTMLFragmentParser.withParser(userData) { $0.characters(characters, count) } }
     // libxml2 hands a script's or style's text over as CDATA (always skipped, but read the same way).
-    handler.cdataBlock = { userData, characters, count in HTMLFragmentParser.parser(userData)?.characters(characters, count) }
-    handler.ignorableWhitespace = { userData, characters, count in HTMLFragmentParser.parser(userData)?.characters(characters, count) }
-    handler.comment = { userData, _ in HTMLFragmentParser.parser(userData)?.topLevelNode() }
-    handler.processingInstruction = { userData, _, _ in HTMLFragmentParser.parser(userData)?.topLevelNode() }
-    handler.internalSubset = { userData, _, _, _ in HTMLFragmentParser.parser(userData)?.doctype() }
+    handler.cdataBlock = { userData, characters, count in HTMLFragmentParser.withParser(userData) { $0.characters(characters, count) } }
+    handler.ignorableWhitespace = { userData, characters, count in HTMLFragmentParser.withParser(userData) { $0.characters(characters, count) } }
+    handler.comment = { userData, _ in HTMLFragmentParser.withParser(userData) { $0.topLevelNode() } }
+    handler.processingInstruction = { userData, _, _ in HTMLFragmentParser.withParser(userData) { $0.topLevelNode() } }
+    handler.internalSubset = { userData, _, _, _ in HTMLFragmentParser.withParser(userData) { $0.doctype() } }
     return handler
   }
 
