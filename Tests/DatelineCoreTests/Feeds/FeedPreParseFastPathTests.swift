@@ -175,3 +175,21 @@ final class XMLInputEncodingTests: XCTestCase {
     XCTAssertNotNil([0x00, 0x3C, 0x00, 0x3F].withUnsafeBufferPointer(XMLInputEncoding.label))
   }
 }
+
+/// Element keys are found again past the first 64 distinct element names (`FeedKeyCache` then uses a dictionary).
+final class FeedKeyCacheTests: XCTestCase {
+  func testItemsWithManyDistinctElementsKeepTheirFields() throws {
+    let extras = (0..<100).map { "<x:e\($0)>v</x:e\($0)>" }.joined()
+    var items = ""
+    for index in 0..<3 {
+      // The known elements come after the extras in one item and before them in the next.
+      let known = "<title>Title \(index)</title><link>https://k.example/\(index)</link><category>C\(index)</category>"
+      items += "<item>" + (index % 2 == 0 ? extras + known : known + extras) + "</item>"
+    }
+    let text = "<rss version=\"2.0\" xmlns:x=\"urn:x\"><channel><title>Many</title>" + items + "</channel></rss>"
+    let feed = try FeedFixture.feed(text)
+    XCTAssertEqual(feed.items.map(\.title), ["Title 0", "Title 1", "Title 2"])
+    XCTAssertEqual(feed.items.map(\.link), ["https://k.example/0", "https://k.example/1", "https://k.example/2"])
+    XCTAssertEqual(feed.items.map(\.categories), [["C0"], ["C1"], ["C2"]])
+  }
+}
