@@ -55,3 +55,43 @@ final class FeedDateTests: XCTestCase {
     XCTAssertNil(date("31 Dec"), "no year")
   }
 }
+
+/// The byte-level reader of the common RFC 822 shape gives what the general parser gives, on generated dates
+/// in that shape and around it (other spacing, case, two-digit years, out-of-range fields, other zones).
+final class RFC822FastDateTests: XCTestCase {
+  func testTheFastShapeGivesWhatTheGeneralParserGives() {
+    var state: UInt64 = 0xC0FF_EE12_3456_789A
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    // A third of the dates take their fields from the first few options only, all in the shape.
+    var strict = false
+    func pick(_ options: [String], shaped: Int) -> String { options[next(strict ? shaped : options.count)] }
+    var fast = 0
+    for round in 0..<30_000 {
+      strict = round % 3 == 0
+      let weekday = pick(["Tue, ", "tue, ", "WED, ", "Mon, ", "", "", "Tue,", "Tue , ", "Tuesday, ", "Jan, ", "Xyz, ", "Tu, "], shaped: 6)
+      let day = pick(["2", "02", "31", "30", "29", "0", "00", "99", "1", "9", "123", "x"], shaped: 10)
+      let month = pick(["Jan", "feb", "FEB", "Mar", "Dec", "Sep", "Sept", "Foo", "January", "Ja", "May."], shaped: 7)
+      let year = pick(["2024", "2023", "1999", "0000", "9999", "24", "99", "124", "20245", "2000"], shaped: 5)
+      let time = pick(["08:10:00", "23:59:59", "00:00", "24:00:00", "08:60:00", "08:10:60", "08:10:61", "8:10:00", "08:10:5", "08:10:00.5", "08.10"], shaped: 7)
+      let zone = pick(["+0000", "-0500", "+0530", "+2400", "+0060", "-1259", "GMT", "gmt", "UT", "UTC", "Z", "z", "EST", "XYZ", "+05:00", "+05", "", "GMT+0200"], shaped: 12)
+      let space = pick([" ", " ", " ", " ", "  ", "\t"], shaped: 4)
+      var text = weekday + day + space + month + " " + year + " " + time + (zone.isEmpty ? "" : " " + zone)
+      if !strict, next(10) == 0 { text += " " }
+      let general = RFC822DateParser(Array(text.utf8)).parse()
+      let quick = Array(text.utf8).withUnsafeBufferPointer(RFC822FastDate.parse)
+      if let quick {
+        fast += 1
+        XCTAssertEqual(quick, general, text)
+      }
+      // The whole way in: the fast shape first, the general parser for everything else.
+      if next(8) == 0, !text.hasPrefix(" ") {
+        XCTAssertEqual(FeedDate.parse(text), general, text)
+      }
+    }
+    // The shape is common among the generated dates, so the comparison is not empty.
+    XCTAssertGreaterThan(fast, 1_000)
+  }
+}

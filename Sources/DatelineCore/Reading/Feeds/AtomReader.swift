@@ -53,7 +53,7 @@ struct AtomReader: XMLFeedFormatReader {
       case "title":
         if title == nil { title = text(child, context: context) }
       case "link":
-        let rel = child.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let rel = child.attribute("rel").map(FeedText.keyword)
         if rel == "enclosure" {
           if let enclosure = context.enclosure(child, urlAttribute: "href") { enclosures.append(enclosure) }
         } else if let candidate = context.alternateLink(child), FeedXMLContext.prefer(candidate, over: alternate) {
@@ -132,8 +132,8 @@ struct AtomReader: XMLFeedFormatReader {
     {
       return nil  // out-of-line content: nothing to read here
     }
-    let type = element.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "text"
-    let mode = element.attribute("mode")?.trimmingCharacters(in: .whitespaces).lowercased()
+    let type = element.attribute("type").map(FeedText.keyword) ?? "text"
+    let mode = element.attribute("mode").map(FeedText.keyword)
     if mode == "base64" {
       let encoded = (context.rawText(element) ?? "").filter { !$0.isWhitespace }
       guard let data = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else { return nil }

@@ -12,8 +12,9 @@ import Foundation
 /// ISO-8859-1 is read as Windows-1252 (as browsers do), and control characters XML forbids are dropped.
 /// The XML declaration is removed from the result: the parser is told the text is UTF-8.
 struct FeedBytes {
-  /// The document as UTF-8, without BOM or XML declaration.
-  var utf8: [UInt8]
+  /// The document as UTF-8, without BOM or XML declaration: a slice of the bytes given when they were UTF-8
+  /// already and clean (most feeds), so that they are checked once and never copied.
+  var utf8: ArraySlice<UInt8>
   /// The encoding the bytes were read in (lowercased IANA name).
   var encoding: String
   var errors: [String]
@@ -35,22 +36,29 @@ struct FeedBytes {
     } else {
       encoding = "utf-8"
     }
-    var text: [UInt8]
+    var text: ArraySlice<UInt8>
+    var clean = false
     switch encoding {
     case "utf-8", "utf8", "us-ascii", "ascii", "ansi_x3.4-1968":
-      text = Self.repairedUTF8(body, errors: &errors)
+      // One fast pass says whether the repair and the control filter below would change anything.
+      if Self.isCleanUTF8(body) {
+        text = body
+        clean = true
+      } else {
+        text = Self.repairedUTF8(body, errors: &errors)[...]
+      }
     case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252", "iso_8859-1", "l1":
-      text = Self.windows1252(body)
+      text = Self.windows1252(body)[...]
     default:
       if let converted = Self.iconvToUTF8(body, from: encoding, errors: &errors) {
-        text = converted
+        text = converted[...]
       } else {
         errors.append("unknown encoding '\(encoding)': read as UTF-8")
         encoding = "utf-8"
-        text = Self.repairedUTF8(body, errors: &errors)
+        text = Self.repairedUTF8(body, errors: &errors)[...]
       }
     }
-    Self.dropForbiddenControls(&text, errors: &errors)
+    if !clean { Self.dropForbiddenControls(&text, errors: &errors) }
     Self.removeDeclaration(&text)
     self.utf8 = text
     self.encoding = encoding
@@ -121,9 +129,44 @@ struct FeedBytes {
   }
 
   /// Drops the XML declaration (and whitespace before it, which XML forbids) from UTF-8 text.
-  private static func removeDeclaration(_ text: inout [UInt8]) {
-    if let range = declarationRange(text[...]) {
-      text.removeSubrange(0..<range.upperBound)
+  private static func removeDeclaration(_ text: inout ArraySlice<UInt8>) {
+    if let range = declarationRange(text) {
+      text = text[range.upperBound...]
+    }
+  }
+
+  /// Whether `bytes` are valid UTF-8 without a control character XML forbids: then `repairedUTF8` and
+  /// `dropForbiddenControls` would give them back unchanged and report nothing. ASCII is checked eight bytes at
+  /// a time; other bytes go through `validSequenceLength` as the repair does.
+  static func isCleanUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      let count = buffer.count
+      let high: UInt64 = 0x8080_8080_8080_8080
+      let spaces: UInt64 = 0x2020_2020_2020_2020
+      var index = 0
+      while index < count {
+        if index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          // Eight ASCII bytes none of which is below 0x20 (the test is exact for bytes below 0x80).
+          if word & high == 0, (word &- spaces) & ~word & high == 0 {
+            index += 8
+            continue
+          }
+        }
+        let byte = base[index]
+        if byte < 0x20 {
+          guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
+          index += 1
+        } else if byte < 0x80 {
+          index += 1
+        } else {
+          let length = validSequenceLength(buffer, at: index)
+          guard length > 0 else { return false }
+          index += length
+        }
+      }
+      return true
     }
   }
 
@@ -159,7 +202,8 @@ struct FeedBytes {
   }
 
   /// The length of the valid UTF-8 sequence starting at `index`, or 0.
-  private static func validSequenceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+  private static func validSequenceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Int
+  where Bytes.Index == Int {
     let byte = bytes[index]
     let end = bytes.endIndex
     func continuation(_ offset: Int) -> Bool {
@@ -245,10 +289,10 @@ struct FeedBytes {
   }
 
   /// Removes C0 controls other than tab, newline and carriage return: no XML parser accepts them.
-  private static func dropForbiddenControls(_ text: inout [UInt8], errors: inout [String]) {
+  private static func dropForbiddenControls(_ text: inout ArraySlice<UInt8>, errors: inout [String]) {
     guard text.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return }
     let before = text.count
-    text.removeAll { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    text = text.filter { !($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }[...]
     errors.append("\(before - text.count) control characters removed")
   }
 }

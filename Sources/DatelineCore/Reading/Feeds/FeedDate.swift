@@ -6,6 +6,15 @@ import Foundation
 public enum FeedDate {
   /// The instant `text` names, or nil when it is no date we can trust.
   public static func parse(_ text: String) -> Date? {
+    // The common RFC 822 shape is read from the bytes with nothing allocated; anything else takes the way below.
+    var text = text
+    if let date = text.withUTF8({ bytes -> Date? in
+      // (Its day is one or two digits and a space: a date that opens with four digits never matches it.)
+      guard let first = bytes.first, !isSpace(first) else { return nil }
+      return RFC822FastDate.parse(bytes)
+    }) {
+      return date
+    }
     var bytes = Array(text.utf8)
     while let last = bytes.last, isSpace(last) { bytes.removeLast() }
     let start = bytes.firstIndex { !isSpace($0) } ?? bytes.count

@@ -108,10 +108,38 @@ enum FeedText {
     return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_")
   }
 
+  /// An attribute value compared as a keyword (`rel`, `type`, `mode`, `isPermaLink`): trimmed of white space and
+  /// lowercased. A value of printable ASCII with no capital and no space, as nearly all are, is that already and
+  /// is given back as it is, without Foundation's work.
+  static func keyword(_ value: String) -> String {
+    let plain = value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }
+    return plain ? value : value.trimmingCharacters(in: .whitespaces).lowercased()
+  }
+
   /// ASCII whitespace runs as one space, trimmed, sanitised; nil when empty. Works on UTF-8 bytes and calls
   /// `TextSanitizer` only when a byte sequence it removes is present (feeds are full of dashes and quotes whose
   /// lead byte sends the sanitiser down its slow path for nothing).
   static func collapsed(_ text: String) -> String? {
+    var text = text
+    // Most feed text (titles, names, categories) is one line already: then it is given back as it is.
+    let alreadyCollapsed = text.withUTF8 { bytes -> Bool in
+      let count = bytes.count
+      guard count > 0, bytes[0] != 0x20, bytes[count - 1] != 0x20, !TextAccumulator.mayNeedSanitizing(bytes) else {
+        return false
+      }
+      // No other white space is left (the check above finds every byte below 0x20): only doubled spaces.
+      var index = 1
+      while index < count {
+        if bytes[index] == 0x20, bytes[index - 1] == 0x20 { return false }
+        index += 1
+      }
+      return true
+    }
+    return alreadyCollapsed ? text : collapsedByteByByte(text)
+  }
+
+  /// `collapsed` the whole way, byte by byte (the reference its shortcut is tested against).
+  static func collapsedByteByByte(_ text: String) -> String? {
     var text = text
     return text.withUTF8 { bytes -> String? in
       var out: [UInt8] = []

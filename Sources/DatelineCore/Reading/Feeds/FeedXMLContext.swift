@@ -47,14 +47,14 @@ struct FeedXMLContext {
 
   /// Markup written as elements (Atom `type="xhtml"`: the `div` wrapper's content).
   func xhtmlMarkup(_ element: XMLNodeRef) -> FeedMarkup {
-    let children = element.children
+    let children = Array(element.children)
     if children.count == 1, children[0].localName == "div" { return .html(document.innerMarkup(of: children[0])) }
     return .html(document.innerMarkup(of: element))
   }
 
   /// Plain text of markup written as elements (Atom `type="xhtml"`: the `div` wrapper's content).
   func xhtmlText(_ element: XMLNodeRef) -> String? {
-    let children = element.children
+    let children = Array(element.children)
     if children.count == 1, children[0].localName == "div" {
       return FeedText.plain(document.innerMarkup(of: children[0]), as: .html, using: fragments)
     }
@@ -111,7 +111,7 @@ struct FeedXMLContext {
   /// An Atom-style `link` element's href when it is an alternate link (`rel` absent or `alternate`), and
   /// whether its type is HTML (preferred among several).
   func alternateLink(_ element: XMLNodeRef) -> (href: String, html: Bool)? {
-    let rel = element.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+    let rel = element.attribute("rel").map(FeedText.keyword) ?? "alternate"
     guard rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate",
       let href = element.attribute("href"), let resolved = url(href, at: element)
     else { return nil }

@@ -39,7 +39,7 @@ struct RSSItemReader {
       case "guid":
         if guid == nil, let text = context.rawText(child) {
           guid = text
-          guidIsPermalink = child.attribute("isPermaLink")?.trimmingCharacters(in: .whitespaces).lowercased() != "false"
+          guidIsPermalink = child.attribute("isPermaLink").map(FeedText.keyword) != "false"
         }
       case "pubDate", "dcterms:issued", "atom:published", "atom:issued":
         if published == nil { published = context.date(child) }

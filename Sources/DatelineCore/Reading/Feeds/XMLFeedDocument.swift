@@ -32,7 +32,7 @@ final class XMLFeedDocument {
   }()
 
   /// Parses UTF-8 text (declaration already removed); nil when libxml2 could build no tree at all.
-  init?(utf8 text: [UInt8], url: String?) {
+  init?(utf8 text: ArraySlice<UInt8>, url: String?) {
     _ = Self.initialized
     guard let context = xmlNewParserCtxt() else { return nil }
     defer { xmlFreeParserCtxt(context) }
@@ -47,9 +47,10 @@ final class XMLFeedDocument {
       Unmanaged<ParseErrorCollector>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
     }
     let parsed: xmlDocPtr? = text.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress.flatMap { base in
+      let encoding = XMLInputEncoding.label(forUTF8: buffer)
+      return buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", Self.options(forBytes: buffer.count))
+          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, encoding, Self.options(forBytes: buffer.count))
         }
       }
     }
@@ -65,6 +66,13 @@ final class XMLFeedDocument {
   /// The text of `node`: its text and CDATA, its descendants' text, internal entities expanded (within the
   /// document's budget).
   func text(of node: XMLNodeRef) -> String {
+    // Most elements hold one text or CDATA node: its text is made into a string straight away.
+    if let only = node.node.pointee.children, only.pointee.next == nil {
+      switch only.pointee.type {
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return only.pointee.content.map { String(cString: $0) } ?? ""
+      default: break
+      }
+    }
     var bytes: [UInt8] = []
     appendText(of: node.node.pointee.children, into: &bytes, depth: 0)
     return String(decoding: bytes, as: UTF8.self)

@@ -8,94 +8,117 @@ import Foundation
 /// those the document declares in its internal subset are left for the parser. CDATA sections, comments and
 /// the DOCTYPE are copied as they are. A `<` that cannot open a tag (`1 < 2`) becomes `&lt;`.
 struct XMLMarkupRepair {
-  var text: [UInt8]
+  /// The repaired text: the input itself (not copied) when nothing needed repair, as in most feeds.
+  var text: ArraySlice<UInt8>
   /// Names of undeclared entities met (each once, in order), and whether bare ampersands were.
   var undeclared: [String] = []
   var bareAmpersands = 0
   var bareLessThans = 0
 
-  init(_ input: [UInt8]) {
-    var out: [UInt8] = []
-    out.reserveCapacity(input.count + 64)
-    let declared = Self.declaredEntities(input)
-    var seen = Set<String>()
-    var index = 0
-    let count = input.count
-    while index < count {
-      // Text up to the next '<' or '&' needs nothing: copied in one go.
-      let runEnd = input.withUnsafeBufferPointer { bytes in
-        var end = index
-        while end < count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
-        return end
-      }
-      if runEnd > index {
-        out.append(contentsOf: input[index..<runEnd])
-        index = runEnd
-        continue
-      }
-      let byte = input[index]
-      if byte == UInt8(ascii: "<") {
-        // Sections whose ampersands are not references: copy them whole (each opens with `<!` or `<?`).
-        let second = index + 1 < count ? input[index + 1] : 0
-        if second == UInt8(ascii: "!") || second == UInt8(ascii: "?"), let end = Self.endOfSection(input, at: index) {
-          out.append(contentsOf: input[index..<end])
-          index = end
-          continue
+  init(_ input: ArraySlice<UInt8>) {
+    var repaired: [UInt8]?
+    var undeclared: [String] = []
+    var bareAmpersands = 0
+    var bareLessThans = 0
+    input.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let count = buffer.count
+      let declared = Self.declaredEntities(buffer)
+      var seen = Set<String>()
+      // The output is made only at the first change: up to there it is the input. `copied` is where the input
+      // not yet in `out` starts.
+      var out: [UInt8] = []
+      var changed = false
+      var copied = 0
+      func replace(_ range: Range<Int>, with bytes: some Sequence<UInt8>) {
+        if !changed {
+          changed = true
+          out.reserveCapacity(count + 64)
         }
-        let next = index + 1 < count ? input[index + 1] : 0x20
-        if Self.canOpenMarkup(next) {
-          out.append(byte)
-        } else {
-          bareLessThans += 1
-          out.append(contentsOf: Array("&lt;".utf8))
-        }
-        index += 1
-        continue
+        out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: range.lowerBound - copied))
+        out.append(contentsOf: bytes)
+        copied = range.upperBound
       }
-      guard byte == UInt8(ascii: "&") else {
-        out.append(byte)
-        index += 1
-        continue
-      }
-      let reference = Self.reference(input, at: index)
-      switch reference {
-      case .numeric(let value, let length):
-        if (0x80...0x9F).contains(value) {
-          out.append(contentsOf: Array("&#\(FeedBytes.windows1252Scalar(UInt8(value)));".utf8))
-        } else if Self.isXMLChar(value) {
-          out.append(contentsOf: input[index..<(index + length)])
-        } else {
-          out.append(contentsOf: Array("&amp;".utf8))
-          out.append(contentsOf: input[(index + 1)..<(index + length)])
-        }
-        index += length
-      case .named(let nameRange, let length):
-        // The predefined five (escaped HTML is full of `&lt;` and `&gt;`) are told by their bytes.
-        if Self.isPredefined(input[nameRange]) {
-          out.append(contentsOf: input[index..<(index + length)])
-          index += length
-          continue
-        }
-        let name = String(decoding: input[nameRange], as: UTF8.self)
-        if declared.contains(name) {
-          out.append(contentsOf: input[index..<(index + length)])
-        } else {
-          if seen.insert(name).inserted { undeclared.append(name) }
-          if let value = Self.htmlEntity(name) {
-            out.append(contentsOf: Array("&#\(value);".utf8))
-          } else {
-            out.append(contentsOf: Array("&amp;".utf8))
-            out.append(contentsOf: input[(index + 1)..<(index + length)])
+      var index = 0
+      while index < count {
+        // Text up to the next '<' or '&' needs nothing.
+        index = Self.nextMarkup(buffer, from: index)
+        guard index < count else { break }
+        let byte = base[index]
+        if byte == UInt8(ascii: "<") {
+          // Sections whose ampersands are not references: left whole (each opens with `<!` or `<?`).
+          let second = index + 1 < count ? base[index + 1] : 0
+          if second == UInt8(ascii: "!") || second == UInt8(ascii: "?"), let end = Self.endOfSection(buffer, at: index) {
+            index = end
+            continue
           }
+          let next = index + 1 < count ? base[index + 1] : 0x20
+          if !Self.canOpenMarkup(next) {
+            bareLessThans += 1
+            replace(index..<(index + 1), with: "&lt;".utf8)
+          }
+          index += 1
+          continue
         }
-        index += length
-      case .bare:
-        bareAmpersands += 1
-        out.append(contentsOf: Array("&amp;".utf8))
-        index += 1
+        let reference = Self.reference(buffer, at: index)
+        switch reference {
+        case .numeric(let value, let length):
+          if (0x80...0x9F).contains(value) {
+            replace(index..<(index + length), with: "&#\(FeedBytes.windows1252Scalar(UInt8(value)));".utf8)
+          } else if !Self.isXMLChar(value) {
+            replace(index..<(index + 1), with: "&amp;".utf8)
+          }
+          index += length
+        case .named(let nameRange, let length):
+          // The predefined five (escaped HTML is full of `&lt;` and `&gt;`) are told by their bytes.
+          if Self.isPredefined(UnsafeBufferPointer(rebasing: buffer[nameRange])) {
+            index += length
+            continue
+          }
+          let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameRange]), as: UTF8.self)
+          if !declared.contains(name) {
+            if seen.insert(name).inserted { undeclared.append(name) }
+            if let value = Self.htmlEntity(name) {
+              replace(index..<(index + length), with: "&#\(value);".utf8)
+            } else {
+              replace(index..<(index + 1), with: "&amp;".utf8)
+            }
+          }
+          index += length
+        case .bare:
+          bareAmpersands += 1
+          replace(index..<(index + 1), with: "&amp;".utf8)
+          index += 1
+        }
+      }
+      if changed {
+        out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
+        repaired = out
       }
     }
-    text = out
+    text = repaired.map { $0[...] } ?? input
+    self.undeclared = undeclared
+    self.bareAmpersands = bareAmpersands
+    self.bareLessThans = bareLessThans
+  }
+
+  /// The index of the next `<` or `&` at or after `start`, or the end: eight bytes at a time.
+  private static func nextMarkup(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    let count = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var index = start
+    while index + 8 <= count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let lessThan = word ^ (ones &* 0x3C)
+      let ampersand = word ^ (ones &* 0x26)
+      // A zero byte in either marks a hit (exact as to whether there is one).
+      if ((lessThan &- ones) & ~lessThan & high) | ((ampersand &- ones) & ~ampersand & high) != 0 { break }
+      index += 8
+    }
+    while index < count, base[index] != UInt8(ascii: "<"), base[index] != UInt8(ascii: "&") { index += 1 }
+    return index
   }
 
   /// The problems to report, one line each.
@@ -117,16 +140,19 @@ struct XMLMarkupRepair {
   }
 
   /// `amp`, `lt`, `gt`, `quot` or `apos`.
-  private static func isPredefined(_ name: ArraySlice<UInt8>) -> Bool {
+  private static func isPredefined(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    func `is`(_ word: StaticString) -> Bool {
+      word.utf8CodeUnitCount == name.count && (0..<name.count).allSatisfy { name[$0] == word.utf8Start[$0] }
+    }
     switch name.count {
-    case 2: return name.elementsEqual("lt".utf8) || name.elementsEqual("gt".utf8)
-    case 3: return name.elementsEqual("amp".utf8)
-    case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("apos".utf8)
+    case 2: return name[1] == UInt8(ascii: "t") && (name[0] == UInt8(ascii: "l") || name[0] == UInt8(ascii: "g"))
+    case 3: return `is`("amp")
+    case 4: return `is`("quot") || `is`("apos")
     default: return false
     }
   }
 
-  private static func reference(_ input: [UInt8], at start: Int) -> Reference {
+  private static func reference(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Reference {
     var index = start + 1
     let limit = min(input.count, start + 40)
     if index < limit, input[index] == UInt8(ascii: "#") {
@@ -187,16 +213,23 @@ struct XMLMarkupRepair {
 
   /// The end (exclusive) of a CDATA section, comment, processing instruction or DOCTYPE starting at `start`, or
   /// nil when `start` opens a tag.
-  private static func endOfSection(_ input: [UInt8], at start: Int) -> Int? {
-    func starts(_ text: String) -> Bool { input[start...].starts(with: text.utf8) }
-    func find(_ terminator: String, from: Int) -> Int {
-      let needle = Array(terminator.utf8)
+  private static func endOfSection(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    func starts(_ text: StaticString) -> Bool {
+      let length = text.utf8CodeUnitCount
+      guard let base = input.baseAddress, input.count - start >= length else { return false }
+      return memcmp(base + start, text.utf8Start, length) == 0
+    }
+    func find(_ terminator: StaticString, from: Int) -> Int {
+      let length = terminator.utf8CodeUnitCount
+      let first = Int32(terminator.utf8Start[0])
+      guard let base = input.baseAddress else { return input.count }
       var index = from
-      while index + needle.count <= input.count {
-        if input[index] == needle[0], input[index..<(index + needle.count)].elementsEqual(needle) {
-          return index + needle.count
-        }
-        index += 1
+      while index + length <= input.count {
+        // memchr for the first byte, then a compare.
+        guard let hit = memchr(base + index, first, input.count - length + 1 - index) else { return input.count }
+        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + position, terminator.utf8Start, length) == 0 { return position + length }
+        index = position + 1
       }
       return input.count
     }
@@ -229,7 +262,7 @@ struct XMLMarkupRepair {
   }
 
   /// Names of the general entities declared in the internal subset.
-  private static func declaredEntities(_ input: [UInt8]) -> Set<String> {
+  private static func declaredEntities(_ input: UnsafeBufferPointer<UInt8>) -> Set<String> {
     guard let doctype = firstRange(of: Array("<!DOCTYPE".utf8), in: input) else { return [] }
     let end = endOfSection(input, at: doctype) ?? input.count
     var names = Set<String>()
@@ -241,27 +274,27 @@ struct XMLMarkupRepair {
       if cursor < end, input[cursor] != UInt8(ascii: "%") {
         let nameStart = cursor
         while cursor < end, !FeedDate.isSpace(input[cursor]) { cursor += 1 }
-        names.insert(String(decoding: input[nameStart..<cursor], as: UTF8.self))
+        names.insert(String(decoding: UnsafeBufferPointer(rebasing: input[nameStart..<cursor]), as: UTF8.self))
       }
       index = cursor
     }
     return names
   }
 
-  private static func firstRange(of needle: [UInt8], in input: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+  private static func firstRange(
+    of needle: [UInt8], in input: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil
+  ) -> Int? {
     let end = min(to ?? input.count, input.count)
-    guard from >= 0, end - from >= needle.count, !needle.isEmpty else { return nil }
-    // memchr for the first byte, then a compare: the feed is searched whole for a DOCTYPE most feeds lack.
-    return input.withUnsafeBufferPointer { haystack -> Int? in
-      guard let base = haystack.baseAddress else { return nil }
-      var index = from
-      while index + needle.count <= end {
-        guard let hit = memchr(base + index, Int32(needle[0]), end - needle.count + 1 - index) else { return nil }
-        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if memcmp(base + position, needle, needle.count) == 0 { return position }
-        index = position + 1
-      }
-      return nil
+    guard from >= 0, end - from >= needle.count, needle.count >= 2, let base = input.baseAddress else { return nil }
+    // memchr for the second byte (the `!` of `<!DOCTYPE` and `<!ENTITY`: a feed is full of '<' but has few
+    // '!'), then a compare: the feed is searched whole for a DOCTYPE most feeds lack.
+    var index = from + 1
+    while index + needle.count - 1 <= end {
+      guard let hit = memchr(base + index, Int32(needle[1]), end - needle.count + 2 - index) else { return nil }
+      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - 1
+      if memcmp(base + position, needle, needle.count) == 0 { return position }
+      index = position + 2
     }
+    return nil
   }
 }

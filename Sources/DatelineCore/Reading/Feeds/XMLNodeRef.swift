@@ -10,16 +10,8 @@ struct XMLNodeRef {
 
   var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
 
-  /// Element children in document order.
-  var children: [XMLNodeRef] {
-    var result: [XMLNodeRef] = []
-    var child = node.pointee.children
-    while let current = child {
-      if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLNodeRef(node: current)) }
-      child = current.pointee.next
-    }
-    return result
-  }
+  /// Element children in document order, walked as they are asked for (no array is made).
+  var children: XMLElementChildren { XMLElementChildren(first: node.pointee.children) }
 
   var hasElementChildren: Bool {
     var child = node.pointee.children
@@ -65,6 +57,25 @@ struct XMLNodeRef {
       xmlStrEqual(lhs, UnsafeRawPointer(right).assumingMemoryBound(to: xmlChar.self)) == 1
     }
   }
+}
+
+/// The element children of a node, in document order, found by following the sibling links.
+struct XMLElementChildren: Sequence {
+  let first: xmlNodePtr?
+
+  struct Iterator: IteratorProtocol {
+    var upcoming: xmlNodePtr?
+
+    mutating func next() -> XMLNodeRef? {
+      while let current = upcoming {
+        upcoming = current.pointee.next
+        if current.pointee.type == XML_ELEMENT_NODE { return XMLNodeRef(node: current) }
+      }
+      return nil
+    }
+  }
+
+  func makeIterator() -> Iterator { Iterator(upcoming: first) }
 }
 
 extension XMLNodeRef {

@@ -18,6 +18,10 @@ final class HTMLFragmentParser {
   private var context: htmlParserCtxtPtr?
   private var text = TextAccumulator()
   private var paragraphs: [String] = []
+  /// Whether one line is being made (`plainText`) rather than paragraphs.
+  private var oneLine = false
+  /// While making one line: where each paragraph ends in `text` (kept between fragments for its capacity).
+  private var lineBreaks: [Int] = []
   /// Whether each open element ends a paragraph when it closes (elements entered only; skipped ones are not
   /// pushed).
   private var blockStack: [Bool] = []
@@ -34,6 +38,8 @@ final class HTMLFragmentParser {
   private var outsideRoot = false
   /// Element kinds by the address of their interned name (the context's dictionary lives as long as it does).
   private var tags: [UnsafeRawPointer: HTMLTag] = [:]
+  /// The first tags met, looked up by address before the dictionary.
+  private var recentTags: [(name: UnsafeRawPointer, tag: HTMLTag)] = []
 
   init() {}
 
@@ -43,11 +49,48 @@ final class HTMLFragmentParser {
 
   /// The text of `html` as paragraphs (see `HTMLFragmentText.paragraphs(fromHTML:)`).
   func paragraphs(fromHTML html: String) -> [String] {
-    guard let context = preparedContext() else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html) }
+    guard parse(html) else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html) }
+    flush()
+    let result = paragraphs
+    reset()
+    return result
+  }
+
+  /// The text of `html` as one line: its paragraphs joined by a space, made as one string. The paragraphs are
+  /// gathered in one buffer, a space between them; only when the line holds something the sanitiser removes
+  /// is it split at the recorded ends of paragraphs and cleaned paragraph by paragraph, as `paragraphs` does.
+  func plainText(fromHTML html: String) -> String {
+    oneLine = true
+    lineBreaks.removeAll(keepingCapacity: true)
+    defer { oneLine = false }
+    guard parse(html) else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html).joined(separator: " ") }
+    let line = text.bytes.withUnsafeBufferPointer { bytes -> String in
+      if !TextAccumulator.mayNeedSanitizing(bytes) {
+        let line = String(decoding: bytes, as: UTF8.self)
+        if line.utf8.count == bytes.count { return line }
+      }
+      // Each paragraph is what follows the previous end, less the one space put between them.
+      var lines: [String] = []
+      var start = 0
+      for end in lineBreaks + [bytes.count] where end > start {
+        let from = bytes[start] == 0x20 ? start + 1 : start
+        let cleaned = TextAccumulator.clean(Array(bytes[from..<end]))
+        if !cleaned.isEmpty { lines.append(cleaned) }
+        start = end
+      }
+      return lines.joined(separator: " ")
+    }
+    reset()
+    return line
+  }
+
+  /// Parses `html` through the callbacks; false when there is no parser context.
+  private func parse(_ html: String) -> Bool {
+    guard let context = preparedContext() else { return false }
     reset()
     var html = html
     html.makeContiguousUTF8()
-    let parsed: Bool = html.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+    return html.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
       dateline_libxml2_silence_errors()
       // libxml2 reads no document from no bytes; an empty fragment is empty (the tree path's " " holds no text).
       guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return true }
@@ -57,20 +100,10 @@ final class HTMLFragmentParser {
       }
       return true
     } ?? false
-    guard parsed else { return HTMLFragmentText.paragraphsFromTree(fromHTML: html) }
-    flush()
-    let result = paragraphs
-    reset()
-    return result
-  }
-
-  /// The text of `html` as one line.
-  func plainText(fromHTML html: String) -> String {
-    paragraphs(fromHTML: html).joined(separator: " ")
   }
 
   private func reset() {
-    _ = text.take()
+    text.removeAll()
     paragraphs = []
     blockStack.removeAll(keepingCapacity: true)
     depth = 0
@@ -81,6 +114,14 @@ final class HTMLFragmentParser {
   }
 
   private func flush() {
+    if oneLine {
+      // One line: the paragraph stays in the buffer; its end is noted and the next word starts after a space.
+      if text.count > (lineBreaks.last ?? 0) {
+        lineBreaks.append(text.count)
+        text.breakWord()
+      }
+      return
+    }
     let line = text.take()
     if !line.isEmpty { paragraphs.append(line) }
   }
@@ -97,36 +138,40 @@ final class HTMLFragmentParser {
   }
 
   /// The parser of a callback's context (libxml2 passes the parser context as the user data).
-  private static func parser(_ userData: UnsafeMutableRawPointer?) -> HTMLFragmentParser? {
-    guard let userData else { return nil }
+  /// Runs `body` on it without retaining and releasing it for every event: the parser is alive all through
+  /// the parse, which it runs itself.
+  private static func withParser(_ userData: UnsafeMutableRawPointer?, _ body: (HTMLFragmentParser) -> Void) {
+    guard let userData else { return }
     let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let box = context.pointee._private else { return nil }
-    return Unmanaged<HTMLFragmentParser>.fromOpaque(box).takeUnretainedValue()
+    guard let box = context.pointee._private else { return }
+    Unmanaged<HTMLFragmentParser>.fromOpaque(box)._withUnsafeGuaranteedRef(body)
   }
 
   /// The callbacks: each finds its parser through the context's `_private`.
   private static func handler() -> htmlSAXHandler {
     var handler = htmlSAXHandler()
     handler.startElement = { userData, name, attributes in
-      HTMLFragmentParser.parser(userData)?.startElement(name, attributes)
+      HTMLFragmentParser.withParser(userData) { $0.startElement(name, attributes) }
     }
-    handler.endElement = { userData, _ in HTMLFragmentParser.parser(userData)?.endElement() }
-    handler.characters = { userData, characters, count in HTMLFragmentParser.parser(userData)?.characters(characters, count) }
+    handler.endElement = { userData, _ in HTMLFragmentParser.withParser(userData) { $0.endElement() } }
+    handler.characters = { userData, characters, count in HTMLFragmentParser.withParser(userData) { $0.characters(characters, count) } }
     // libxml2 hands a script's or style's text over as CDATA (always skipped, but read the same way).
-    handler.cdataBlock = { userData, characters, count in HTMLFragmentParser.parser(userData)?.characters(characters, count) }
-    handler.ignorableWhitespace = { userData, characters, count in HTMLFragmentParser.parser(userData)?.characters(characters, count) }
-    handler.comment = { userData, _ in HTMLFragmentParser.parser(userData)?.topLevelNode() }
-    handler.processingInstruction = { userData, _, _ in HTMLFragmentParser.parser(userData)?.topLevelNode() }
-    handler.internalSubset = { userData, _, _, _ in HTMLFragmentParser.parser(userData)?.doctype() }
+    handler.cdataBlock = { userData, characters, count in HTMLFragmentParser.withParser(userData) { $0.characters(characters, count) } }
+    handler.ignorableWhitespace = { userData, characters, count in HTMLFragmentParser.withParser(userData) { $0.characters(characters, count) } }
+    handler.comment = { userData, _ in HTMLFragmentParser.withParser(userData) { $0.topLevelNode() } }
+    handler.processingInstruction = { userData, _, _ in HTMLFragmentParser.withParser(userData) { $0.topLevelNode() } }
+    handler.internalSubset = { userData, _, _, _ in HTMLFragmentParser.withParser(userData) { $0.doctype() } }
     return handler
   }
 
   private func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
     let key = UnsafeRawPointer(name)
+    // The few tags of feed HTML (p, a, em, br, ...) are found by comparing addresses, without hashing.
+    for index in recentTags.indices where recentTags[index].name == key { return recentTags[index].tag }
     if let known = tags[key] { return known }
     let tag = HTMLTag(name: String(cString: Self.localName(name)))
     // Names come from the context's dictionary, which lives as long as the context: the address stays valid.
-    tags[key] = tag
+    if recentTags.count < 16 { recentTags.append((key, tag)) } else { tags[key] = tag }
     return tag
   }
 

@@ -11,7 +11,7 @@ public enum HTMLFragmentText {
   /// The text of `html` as one line, parsed by `parser` (one for many fragments) or a parser of its own.
   static func plainText(fromHTML html: String, using parser: HTMLFragmentParser?) -> String {
     if !mayHoldMarkup(html) { return plain(html) }
-    return paragraphs(fromHTML: html, using: parser).joined(separator: " ")
+    return (parser ?? HTMLFragmentParser()).plainText(fromHTML: html)
   }
 
   /// The text of `html` as paragraphs: one for each block of text (a `<p>`, a list item, a heading, text

@@ -38,24 +38,49 @@ struct TextAccumulator {
 
   /// Appends UTF-8 text given by length (a SAX parser's characters).
   mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-    // Runs of word bytes are copied whole (the same as byte by byte: one space before a run that follows white
-    // space, none at the start).
+    // Stretches of words with single spaces between them (most of any text) are already collapsed: each is
+    // copied whole. The result is the same as byte by byte: one space before a word that follows white space,
+    // none at the start.
+    guard let base = text.baseAddress else { return }
     let count = text.count
     var index = 0
     while index < count {
-      var end = index
-      while end < count, !Self.isSpace(text[end]) { end += 1 }
-      if end > index {
-        if pendingSpace {
-          if !bytes.isEmpty { bytes.append(0x20) }
-          pendingSpace = false
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
-      }
-      while end < count, Self.isSpace(text[end]) {
+      while index < count, Self.isSpace(base[index]) {
         pendingSpace = true
-        end += 1
+        index += 1
       }
+      guard index < count else { break }
+      var end = index + 1
+      while end < count {
+        // Eight bytes at a time while they hold no white space but single spaces between words: no byte below
+        // 0x20, no two spaces side by side, and the last not a space (the byte before them never is).
+        if end + 8 <= count {
+          let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+          let spaces = word ^ 0x2020_2020_2020_2020
+          // The high bit of each byte that is a space, exactly.
+          let spaceBits = ~(((spaces & low) &+ low) | spaces) & high
+          let controls = (word &- 0x2020_2020_2020_2020) & ~word & high
+          if controls == 0, spaceBits & (spaceBits << 8) == 0, spaceBits >> 63 == 0 {
+            end += 8
+            continue
+          }
+        }
+        let byte = base[end]
+        if !Self.isSpace(byte) {
+          end += 1
+        } else if byte == 0x20, end + 1 < count, !Self.isSpace(base[end + 1]) {
+          end += 2  // one plain space between two words stays as it is
+        } else {
+          break
+        }
+      }
+      if pendingSpace {
+        if !bytes.isEmpty { bytes.append(0x20) }
+        pendingSpace = false
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
       index = end
     }
   }
@@ -84,6 +109,13 @@ struct TextAccumulator {
   /// A block boundary: the next text starts a new word.
   mutating func breakWord() { pendingSpace = true }
 
+  /// Empties the accumulator.
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    pendingSpace = false
+    linkBytes = 0
+  }
+
   /// The line gathered so far, cleaned, and empties the accumulator.
   mutating func take() -> String {
     defer {
@@ -109,15 +141,28 @@ struct TextAccumulator {
   /// `TextSanitizer.mayNeedWork` on bytes: a byte below 0x20 or 0x7F, a C1 control (0xC2 0x80–0x9F), U+2028–U+202E
   /// or U+2066–U+2069 (0xE2 …), or a byte-order mark (0xEF 0xBB 0xBF).
   static func mayNeedSanitizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
     let count = bytes.count
     var index = 0
     while index < count {
-      let byte = bytes[index]
+      // Eight printable ASCII bytes (none below 0x20, none 0x7F, none above) at a time.
+      if index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+        if word & high == 0, (word &- 0x2020_2020_2020_2020) & ~word & high == 0,
+          (delete &- 0x0101_0101_0101_0101) & ~delete & high == 0
+        {
+          index += 8
+          continue
+        }
+      }
+      let byte = base[index]
       index += 1
       if byte < 0x20 || byte == 0x7F { return true }
       guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF else { continue }
-      let next = index < count ? bytes[index] : 0
-      let third = index + 1 < count ? bytes[index + 1] : 0
+      let next = index < count ? base[index] : 0
+      let third = index + 1 < count ? base[index + 1] : 0
       switch byte {
       case 0xC2: if next >= 0x80 && next <= 0x9F { return true }
       case 0xE2:

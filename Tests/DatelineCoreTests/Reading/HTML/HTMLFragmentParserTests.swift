@@ -76,6 +76,36 @@ final class HTMLFragmentParserTests: XCTestCase {
   }
 
   /// Generated tag soup from a vocabulary of the elements, attributes, entities and breakages that matter.
+  /// `TextAccumulator.append` of a buffer (stretches of words copied whole) gathers what appending the same
+  /// text byte by byte does, however the text is cut into the pieces a SAX parser hands over.
+  func testAppendingBuffersCollapsesAsAppendingBytes() {
+    let pieces = ["word", " ", "  ", "\t", "\n", "\r\n", "\u{0C}", "a b", "x  y", " lead", "trail ", "caf\u{00E9}", "\u{00A0}", "\u{1B}", "."]
+    var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for _ in 0..<5_000 {
+      // Pieces grouped into the chunks a parser would hand over, with block boundaries between some.
+      var bytewise = TextAccumulator()
+      var chunked = TextAccumulator()
+      var text = ""
+      for _ in 0..<(1 + next(6)) {
+        let chunk = (0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined()
+        text += chunk
+        bytewise.append(chunk)
+        var bytes = Array(chunk.utf8)
+        bytes.withUnsafeMutableBufferPointer { chunked.append(UnsafeBufferPointer($0)) }
+        if next(4) == 0 {
+          bytewise.breakWord()
+          chunked.breakWord()
+          text += "|"
+        }
+      }
+      XCTAssertEqual(chunked.bytes, bytewise.bytes, text.debugDescription)
+    }
+  }
+
   func testGeneratedTagSoupGivesTheTreeWalksText() {
     let pieces = [
       "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<i>", "</i>", "<br>", "<li>", "</li>", "<ul>", "</ul>", "<td>", "<tr>",
@@ -147,6 +177,10 @@ final class HTMLFragmentParserTests: XCTestCase {
   private func assertSame(_ fragment: String, _ parser: HTMLFragmentParser, file: StaticString = #filePath, line: UInt = #line) {
     let expected = HTMLFragmentText.paragraphsFromTree(fromHTML: fragment)
     XCTAssertEqual(parser.paragraphs(fromHTML: fragment), expected, "fragment: \(fragment.prefix(300).debugDescription)", file: file, line: line)
+    // The one-line text, made in one buffer, is the paragraphs joined.
+    XCTAssertEqual(
+      parser.plainText(fromHTML: fragment), expected.joined(separator: " "), "fragment: \(fragment.prefix(300).debugDescription)",
+      file: file, line: line)
     // A feed's HTML text as it was made before (the tree's text, collapsed again), now taken as it comes.
     if fragment.contains("<") || fragment.contains("&") {
       XCTAssertEqual(
