@@ -129,11 +129,11 @@ final class FirstScreenEntitiesTests: XCTestCase {
       """
        Stories (1)      │ Updates (16)                             │ Finding entities…
       ▸ Blinken meets Z…│ Blinken meets Zelensky in Kyiv           │ People
-        16 updates      │ The US secretary of state is on his      │  Antony Blink… 6
-                        │ fourth visit.                            │  Volodymyr Ze… 5
+        16 updates      │ The US secretary of state is on his      │  Antony Blink… 4
+                        │ fourth visit.                            │  Volodymyr Ze… 4
                         │                                          │ Places
-                        │ Blinken arrives in Kyiv                  │  Kyiv          5
-                        │                                          │  Brussels      4
+                        │ Blinken arrives in Kyiv                  │  Kyiv          4
+                        │                                          │  Brussels      1
                         │ Antony Blinken arrived in Kyiv on        │ Organisations
                         │ Tuesday for talks with Zelensky.         │  NATO          3
                         │                                          │
