@@ -103,4 +103,27 @@ final class EntityAliasResolverTests: XCTestCase {
     XCTAssertEqual(AliasResolver.key("Yyakhiy"), "iahi")
     XCTAssertEqual(AliasResolver.key("Dostoyevsky"), AliasResolver.key("Dostoievsky"))
   }
+
+  /// ASCII text is folded by lower-casing it, without Foundation: that must be what Foundation's folding gives,
+  /// for every ASCII character alone and in generated names; other text still goes through Foundation.
+  func testASCIIFoldingMatchesFoundation() {
+    func foundation(_ text: String) -> String {
+      text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+    for value in 0..<0x80 {
+      let text = "A" + String(UnicodeScalar(UInt8(value))) + "z"
+      XCTAssertEqual(AliasResolver.folded(text), foundation(text), "U+\(String(value, radix: 16))")
+    }
+    let alphabet = Array("AbCdEfGhIjKlMnOpQrStUvWxYz0189 -'.&")
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let text = String((0..<Int.random(in: 0...20, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? "a"
+      })
+      XCTAssertEqual(AliasResolver.folded(text), foundation(text), text)
+    }
+    for text in ["Kraków", "ZELENSKYY’S", "Łódź", "İstanbul", "Straße"] {
+      XCTAssertEqual(AliasResolver.folded(text), foundation(text), text)
+    }
+  }
 }
