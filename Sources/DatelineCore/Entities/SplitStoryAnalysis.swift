@@ -44,7 +44,7 @@ public final class SplitStoryAnalysis: @unchecked Sendable {
   /// story cut after them), once their parts are prepared; the calling thread prepares parts meanwhile.
   public func entities(ofFirstUpdates count: Int) -> StoryEntities {
     var first = story
-    first.updates = Array(story.updates.prefix(count))
+    first.updates = Array(story.updates.prefix(max(0, count)))
     let parts = first.textParts.count
     return analyzer.analyze(first, prepared: waitForParts(below: parts))
   }
