@@ -38,8 +38,7 @@ public enum TextWrapper {
 
   /// `wrap` for text of printable ASCII alone (most paragraphs of English news), nil for any other text. There
   /// every byte is one glyph of one column, so the same breaking runs on byte positions without making a glyph
-  /// (and its string) per character: laying out a story is about twice as quick. `TextWrapperTests` checks it
-  /// against the glyph path.
+  /// (and its string) per character. `ASCIIWrapTests` checks it against the glyph path.
   static func wrapPrintableASCII(_ text: String, width: Int) -> [WrappedLine]? {
     var text = text
     return text.withUTF8 { bytes -> [WrappedLine]? in
