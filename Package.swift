@@ -18,7 +18,9 @@ let package = Package(
     // Resources/ compiled into the binary (C23 #embed), so a copied binary needs no resource folder.
     .target(name: "CDatelineResources"),
     // libxml2 (Debian's libxml2-dev): the HTML parser under lxml and trafilatura, and the XML parser for feeds.
-    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // Opened with dlopen at the first page or feed, never linked (why: include/CLibXML2.h); its headers give the
+    // types and constants.
+    .target(name: "CLibXML2", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "DatelineCore", dependencies: ["CDatelineResources", "CLibXML2"]),
     .target(
       name: "DatelineStore",

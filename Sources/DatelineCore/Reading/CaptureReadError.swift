@@ -12,6 +12,8 @@ public enum CaptureReadError: Error, Sendable, Equatable, CustomStringConvertibl
   case unsupportedFormat(source: String, format: String)
   /// A web page with nothing that reads as an article: a script-only shell, an index page, an error page.
   case noArticleText(source: String)
+  /// A page, when libxml2 (opened at the first page, not linked) cannot be loaded.
+  case parserUnavailable(source: String, message: String)
 
   public var description: String {
     switch self {
@@ -27,6 +29,7 @@ public enum CaptureReadError: Error, Sendable, Equatable, CustomStringConvertibl
     case .unsupportedFormat(let source, let format):
       "\(source): this is a feed (\(format)), not a page: follow it with 'dateline subscribe \(source)', or see it with 'dateline parse'"
     case .noArticleText(let source): "\(source): no article text found in the page"
+    case .parserUnavailable(let source, let message): "\(source): \(message)"
     }
   }
 }

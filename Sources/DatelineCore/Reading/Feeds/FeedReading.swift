@@ -13,6 +13,7 @@ public enum FeedReading {
     }
     if let reader = readers.first(where: { $0.recognises(input) }) { return .success(reader.read(input)) }
     guard let xml = input.xml else {
+      if let message = LibXML2Library.missingMessage(for: "reading feeds") { return .failure(FeedReadError(message)) }
       return .failure(FeedReadError("not a feed: neither XML nor JSON"))
     }
     let root = TextSanitizer.clean(Substring(xml.root.localName.prefix(40)))

@@ -88,7 +88,7 @@ enum FeedText {
           continue
         }
         let name = String(decoding: bytes[(open + 1)..<cursor], as: UTF8.self).lowercased()
-        let known = name.withCString { htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil }
+        let known = name.withCString { xml2_htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil }
         if known { return true }
       }
       index = open + 1
@@ -99,7 +99,7 @@ enum FeedText {
   private static func isHTMLEntity(_ name: String) -> Bool {
     name == "apos"
       || name.withCString { pointer in
-        htmlEntityLookup(UnsafeRawPointer(pointer).assumingMemoryBound(to: xmlChar.self)) != nil
+        xml2_htmlEntityLookup(UnsafeRawPointer(pointer).assumingMemoryBound(to: xmlChar.self)) != nil
       }
   }
 

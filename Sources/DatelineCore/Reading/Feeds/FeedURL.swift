@@ -17,11 +17,11 @@ enum FeedURL {
     guard let base, !base.isEmpty else { return trimmed }
     let built: String? = trimmed.withCString { referencePointer in
       base.withCString { basePointer in
-        let result = xmlBuildURI(
+        let result = xml2_xmlBuildURI(
           UnsafeRawPointer(referencePointer).assumingMemoryBound(to: xmlChar.self),
           UnsafeRawPointer(basePointer).assumingMemoryBound(to: xmlChar.self))
         guard let result else { return nil }
-        defer { LibXML2Memory.free(result) }
+        defer { xml2_free(result) }
         return String(cString: result)
       }
     }
@@ -44,20 +44,5 @@ enum FeedURL {
     guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
     return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
       && text.first?.isLetter == true
-  }
-}
-
-/// Frees memory libxml2 allocated, with the deallocator libxml2 was set up with (read through `xmlMemGet`
-/// rather than the `xmlFree` global, which Swift cannot read safely).
-enum LibXML2Memory {
-  static func free(_ pointer: UnsafeMutablePointer<xmlChar>) {
-    var freeFunction: xmlFreeFunc?
-    var mallocFunction: xmlMallocFunc?
-    var reallocFunction: xmlReallocFunc?
-    var strdupFunction: xmlStrdupFunc?
-    guard xmlMemGet(&freeFunction, &mallocFunction, &reallocFunction, &strdupFunction) == 0, let freeFunction else {
-      return
-    }
-    freeFunction(UnsafeMutableRawPointer(pointer))
   }
 }

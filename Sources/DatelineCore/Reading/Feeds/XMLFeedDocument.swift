@@ -25,17 +25,10 @@ final class XMLFeedDocument {
     count > 8 << 20 ? parseOptions | Int32(XML_PARSE_HUGE.rawValue) : parseOptions
   }
 
-  /// libxml2 sets up its global tables once, before any thread parses (feeds are read on several at once).
-  private static let initialized: Bool = {
-    xmlInitParser()
-    return true
-  }()
-
   /// Parses UTF-8 text (declaration already removed); nil when libxml2 could build no tree at all.
   init?(utf8 text: ArraySlice<UInt8>, url: String?) {
-    _ = Self.initialized
-    guard let context = xmlNewParserCtxt() else { return nil }
-    defer { xmlFreeParserCtxt(context) }
+    guard let context = xml2_xmlNewParserCtxt() else { return nil }
+    defer { xml2_xmlFreeParserCtxt(context) }
     let collector = ParseErrorCollector()
     let retained = Unmanaged.passRetained(collector)
     defer { retained.release() }
@@ -50,7 +43,7 @@ final class XMLFeedDocument {
       let encoding = XMLInputEncoding.label(forUTF8: buffer)
       return buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-          xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, encoding, Self.options(forBytes: buffer.count))
+          xml2_xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, encoding, Self.options(forBytes: buffer.count))
         }
       }
     }
@@ -59,9 +52,9 @@ final class XMLFeedDocument {
     errors = collector.lines
   }
 
-  deinit { xmlFreeDoc(document) }
+  deinit { xml2_xmlFreeDoc(document) }
 
-  var root: XMLNodeRef? { xmlDocGetRootElement(document).map(XMLNodeRef.init) }
+  var root: XMLNodeRef? { xml2_xmlDocGetRootElement(document).map(XMLNodeRef.init) }
 
   /// The text of `node`: its text and CDATA, its descendants' text, internal entities expanded (within the
   /// document's budget).
@@ -80,14 +73,14 @@ final class XMLFeedDocument {
 
   /// The markup inside `node` (its children serialised), for text that carries HTML or XHTML as elements.
   func innerMarkup(of node: XMLNodeRef) -> String {
-    guard let buffer = xmlBufferCreate() else { return "" }
-    defer { xmlBufferFree(buffer) }
+    guard let buffer = xml2_xmlBufferCreate() else { return "" }
+    defer { xml2_xmlBufferFree(buffer) }
     var child = node.node.pointee.children
     while let current = child {
-      xmlNodeDump(buffer, document, current, 0, 0)
+      xml2_xmlNodeDump(buffer, document, current, 0, 0)
       child = current.pointee.next
     }
-    guard let content = xmlBufferContent(buffer) else { return "" }
+    guard let content = xml2_xmlBufferContent(buffer) else { return "" }
     return String(cString: content)
   }
 
@@ -97,7 +90,7 @@ final class XMLFeedDocument {
       switch node.pointee.type {
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if let content = node.pointee.content {
-          bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+          bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xml2_xmlStrlen(content))))
         }
       case XML_ELEMENT_NODE:
         appendText(of: node.pointee.children, into: &bytes, depth: depth)

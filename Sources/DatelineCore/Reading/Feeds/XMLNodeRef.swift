@@ -45,7 +45,7 @@ struct XMLNodeRef {
     var child = first
     while let node = child {
       if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xml2_xmlStrlen(content))))
       }
       child = node.pointee.next
     }
@@ -54,7 +54,7 @@ struct XMLNodeRef {
 
   private static func equal(_ lhs: UnsafePointer<xmlChar>, _ rhs: String) -> Bool {
     rhs.withCString { right in
-      xmlStrEqual(lhs, UnsafeRawPointer(right).assumingMemoryBound(to: xmlChar.self)) == 1
+      xml2_xmlStrEqual(lhs, UnsafeRawPointer(right).assumingMemoryBound(to: xmlChar.self)) == 1
     }
   }
 }

@@ -46,8 +46,8 @@ enum HTMLCharset: Equatable {
     case "": return nil
     default:
       // Only an encoding libxml2 has a converter for; otherwise the declaration is useless and the bytes decide.
-      guard let handler = xmlFindCharEncodingHandler(label) else { return nil }
-      xmlCharEncCloseFunc(handler)
+      guard let handler = xml2_xmlFindCharEncodingHandler(label) else { return nil }
+      xml2_xmlCharEncCloseFunc(handler)
       return .other(label)
     }
   }

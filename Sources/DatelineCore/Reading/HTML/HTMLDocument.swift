@@ -20,18 +20,11 @@ final class HTMLDocument {
       | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
     | Int32(XML_PARSE_HUGE.rawValue)
 
-  /// libxml2 sets up its global tables once, before any thread parses.
-  static let initialized: Bool = {
-    xmlInitParser()
-    return true
-  }()
-
   /// Parses the bytes of a page, in the encoding its HTTP Content-Type, byte-order mark, `<meta>` or bytes say.
   /// Nil only when libxml2 gives no document at all (it recovers from anything else).
   /// With `ignoringDeclarations`, the header's and the page's charset declarations are ignored and the bytes
   /// decide (a retry when a declared legacy charset failed).
   init?(bytes: [UInt8], contentType: String? = nil, url: String? = nil, ignoringDeclarations: Bool = false) {
-    _ = Self.initialized
     let parsed: (htmlDocPtr?, HTMLCharset) = bytes.withUnsafeBufferPointer { buffer in
       let (charset, bodyStart) =
         ignoringDeclarations ? (HTMLCharset.sniff(buffer), 0) : HTMLCharset.detect(buffer, contentType: contentType)
@@ -58,7 +51,6 @@ final class HTMLDocument {
 
   /// Parses markup already in a Swift string (a fragment of HTML from a feed or JSON-LD).
   init?(html: String) {
-    _ = Self.initialized
     var html = html
     html.makeContiguousUTF8()
     let document = html.utf8.withContiguousStorageIfAvailable { buffer in
@@ -70,7 +62,7 @@ final class HTMLDocument {
     internsNames = document.pointee.dict != nil
   }
 
-  deinit { xmlFreeDoc(pointer) }
+  deinit { xml2_xmlFreeDoc(pointer) }
 
   /// Whether the page was read in a charset libxml2 converts (not UTF-8, UTF-16 or Windows-1252).
   var isDeclaredLegacyCharset: Bool {
@@ -83,18 +75,18 @@ final class HTMLDocument {
   }
 
   private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, url: String?, encoding: String, options: Int32) -> htmlDocPtr? {
-    dateline_libxml2_silence_errors()
+    xml2_silence_errors()
     guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else {
       // libxml2 gives no document for no bytes; an empty page is still a page, with nothing in it.
-      return htmlReadMemory(" ", 1, url, encoding, options)
+      return xml2_htmlReadMemory(" ", 1, url, encoding, options)
     }
     return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-      htmlReadMemory(chars, Int32(bytes.count), url, encoding, options)
+      xml2_htmlReadMemory(chars, Int32(bytes.count), url, encoding, options)
     }
   }
 
   /// The root element (`<html>`), if the page has any element at all.
-  var root: HTMLNode? { xmlDocGetRootElement(pointer).map(HTMLNode.init) }
+  var root: HTMLNode? { xml2_xmlDocGetRootElement(pointer).map(HTMLNode.init) }
 
   /// The kind of element `node` is (`.other` for text and unknown elements).
   func tag(of node: HTMLNode) -> HTMLTag {

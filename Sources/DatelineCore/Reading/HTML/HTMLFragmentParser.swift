@@ -44,7 +44,7 @@ final class HTMLFragmentParser {
   init() {}
 
   deinit {
-    if let context { htmlFreeParserCtxt(context) }
+    if let context { xml2_htmlFreeParserCtxt(context) }
   }
 
   /// The text of `html` as paragraphs (see `HTMLFragmentText.paragraphs(fromHTML:)`).
@@ -91,12 +91,12 @@ final class HTMLFragmentParser {
     var html = html
     html.makeContiguousUTF8()
     return html.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-      dateline_libxml2_silence_errors()
+      xml2_silence_errors()
       // libxml2 reads no document from no bytes; an empty fragment is empty (the tree path's " " holds no text).
       guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return true }
       base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
         // The result is always nil: no startDocument callback, so no document is built.
-        _ = htmlCtxtReadMemory(context, chars, Int32(buffer.count), nil, "UTF-8", HTMLDocument.options)
+        _ = xml2_htmlCtxtReadMemory(context, chars, Int32(buffer.count), nil, "UTF-8", HTMLDocument.options)
       }
       return true
     } ?? false
@@ -129,8 +129,7 @@ final class HTMLFragmentParser {
   /// The context, made on first use with our SAX callbacks in place of the tree builder's.
   private func preparedContext() -> htmlParserCtxtPtr? {
     if let context { return context }
-    _ = HTMLDocument.initialized
-    guard let made = htmlNewParserCtxt(), let sax = made.pointee.sax else { return nil }
+    guard let made = xml2_htmlNewParserCtxt(), let sax = made.pointee.sax else { return nil }
     sax.pointee = Self.handler()
     made.pointee._private = Unmanaged.passUnretained(self).toOpaque()
     context = made

@@ -18,7 +18,7 @@ struct HTMLNode {
   var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
 
   /// The 1-based input line the node starts on, as libxml2 counted it.
-  var line: Int { Int(xmlGetLineNo(pointer)) }
+  var line: Int { Int(xml2_xmlGetLineNo(pointer)) }
 
   /// The value of the attribute `name` (lower case), or nil when the element has none. Entities in the value
   /// are already decoded by the parser.

@@ -23,6 +23,9 @@ public struct HTMLReader: DocumentReader {
       throw .binary(source: input.source)
     }
     guard let document = HTMLDocument(bytes: input.bytes, contentType: input.contentType, url: input.url) else {
+      if let message = LibXML2Library.missingMessage(for: "reading HTML") {
+        throw .parserUnavailable(source: input.source, message: message)
+      }
       throw .noArticleText(source: input.source)
     }
     do {

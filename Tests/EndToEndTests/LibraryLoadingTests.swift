@@ -3,9 +3,10 @@ import Foundation
 import LoopbackServer
 import XCTest
 
-/// libcurl is opened at the first fetch, never linked: the binary needs none of its libraries, a start that reads
-/// a file loads none of them, and without libcurl a URL is one clear line while files still read.
-final class LibcurlLoadingTests: XCTestCase {
+/// libcurl and libxml2 are opened at their first use, never linked: the binary needs none of their libraries, a
+/// start that reads a text file loads none of them, and without one of them what needs it is one clear line while
+/// the rest still works. (libcurl: at the first fetch; libxml2: at the first HTML page or XML feed.)
+final class LibraryLoadingTests: XCTestCase {
   private var binary: String!
   private var directory: URL!
 
@@ -52,7 +53,7 @@ final class LibcurlLoadingTests: XCTestCase {
     return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
   }
 
-  func testTheBinaryNeedsNoLibraryOfLibcurlsTree() throws {
+  func testTheBinaryNeedsNoLibraryOfLibcurlsOrLibxml2sTree() throws {
     let readelf = ["/usr/bin/readelf", "/bin/readelf"].first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let readelf else { throw XCTSkip("readelf is not installed (binutils)") }
     let dynamic = try run(readelf, ["-d", binary])
@@ -65,7 +66,54 @@ final class LibcurlLoadingTests: XCTestCase {
     XCTAssertTrue(needed.contains { $0.hasPrefix("libc.so") }, "the dynamic section was read: \(dynamic.out)")
     let curl = needed.filter { name in Self.curlTree.contains { name.hasPrefix($0) } }
     XCTAssertEqual(curl, [], "NEEDED: \(needed)")
+    let xml = needed.filter { name in Self.libxml2Tree.contains { name.hasPrefix($0) } }
+    XCTAssertEqual(xml, [], "NEEDED: \(needed)")
   }
+
+  /// libxml2 and what Debian's build of it loads (Foundation's own ICU is inside the binary, under other names).
+  static let libxml2Tree = ["libxml2", "libicuuc", "libicudata", "liblzma", "libz."]
+
+  func testLibxml2IsLoadedOnlyWhenAPageOrAFeedIsRead() throws {
+    try ReaderEndToEndTests.livePage(posts: 2).write(
+      to: directory.appendingPathComponent("live.html"), atomically: true, encoding: .utf8)
+    try Self.feed.write(to: directory.appendingPathComponent("feed.xml"), atomically: true, encoding: .utf8)
+    let file = try run(binary, ["parse", "story.txt"], environment: ["LD_DEBUG": "libs"])
+    XCTAssertEqual(file.status, 0, file.err)
+    XCTAssertTrue(file.err.contains("calling init"), "LD_DEBUG works here: \(file.err.prefix(500))")
+    XCTAssertFalse(file.err.contains("libxml2"), "a text capture loads no libxml2")
+    for (name, expected) in [("live.html", "Update 2 from the harbour"), ("feed.xml", "Tide tables for the week")] {
+      let read = try run(binary, ["parse", name], environment: ["LD_DEBUG": "libs"])
+      XCTAssertEqual(read.status, 0, String(read.err.suffix(2000)))
+      XCTAssertTrue(read.out.contains(expected), read.out)
+      XCTAssertTrue(read.err.contains("libxml2"), "\(name) opens libxml2")
+    }
+  }
+
+  func testWithoutLibxml2PagesAndFeedsAreOneLineAndTextStillReads() throws {
+    try ReaderEndToEndTests.livePage(posts: 2).write(
+      to: directory.appendingPathComponent("live.html"), atomically: true, encoding: .utf8)
+    try Self.feed.write(to: directory.appendingPathComponent("feed.xml"), atomically: true, encoding: .utf8)
+    let missingPath = directory.appendingPathComponent("no-such-libxml2.so.2").path
+    let missing = ["DATELINE_LIBXML2": missingPath]
+    let why = "\(missingPath): cannot open shared object file: No such file or directory; Debian: apt install libxml2"
+    let page = try run(binary, ["parse", "live.html"], environment: missing)
+    XCTAssertNotEqual(page.status, 0)
+    XCTAssertEqual(page.err, "dateline: live.html: reading HTML needs libxml2, which could not be loaded (\(why))\n")
+    let feed = try run(binary, ["parse", "feed.xml"], environment: missing)
+    XCTAssertNotEqual(feed.status, 0)
+    XCTAssertEqual(feed.err, "dateline: feed.xml: reading feeds needs libxml2, which could not be loaded (\(why))\n")
+    let file = try run(binary, ["parse", "story.txt"], environment: missing)
+    XCTAssertEqual(file.status, 0, file.err)
+    XCTAssertTrue(file.out.contains("Blinken in Europe"), file.out)
+  }
+
+  /// A small RSS feed written for these tests.
+  static let feed = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rss version="2.0"><channel><title>Harbour notes</title><link>https://example.org/</link>
+    <item><title>Tide tables for the week</title><link>https://example.org/tides</link>
+    <description>High water at dawn.</description></item></channel></rss>
+    """
 
   func testLibcurlIsLoadedOnlyWhenAURLIsFetched() throws {
     // ld.so reports every library it loads, dlopen included, under LD_DEBUG=libs.
