@@ -21,7 +21,9 @@ let package = Package(
     // Opened with dlopen at the first page or feed, never linked (why: include/CLibXML2.h); its headers give the
     // types and constants.
     .target(name: "CLibXML2", linkerSettings: [.linkedLibrary("dl")]),
-    .target(name: "DatelineCore", dependencies: ["CDatelineResources", "CLibXML2"]),
+    // Threads started on another CPU than their creator's (why: include/CThreadStart.h).
+    .target(name: "CThreadStart"),
+    .target(name: "DatelineCore", dependencies: ["CDatelineResources", "CLibXML2", "CThreadStart"]),
     .target(
       name: "DatelineStore",
       dependencies: ["DatelineCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,3 +1,4 @@
+import DatelineCore
 import Foundation
 import Synchronization
 
@@ -18,9 +19,9 @@ public final class BackgroundEvents: Sendable {
       if let assist { state.assists.append(assist) }
     }
     jobs.enter()
-    // A thread of its own rather than a global dispatch queue: the first job on those started 2 ms late here,
-    // which was a tenth of `dateline FILE`'s time to its first frame.
-    Thread.detachNewThread { [self] in
+    // A thread of its own rather than a global dispatch queue (the first job on those started 2 ms late here),
+    // placed on another CPU than this one (a new thread queued behind the drawing thread started 1-3 ms late).
+    WorkerThread.start { [self] in
       let event = job()
       state.withLock { state in
         state.events.append(event)

@@ -248,10 +248,27 @@ public struct AliasResolver: Sendable {
     if changed { bytes = output }
   }
 
+  /// `text` with every `scalar` replaced by `replacement` (or removed), in the standard library: Foundation's
+  /// `replacingOccurrences` goes through NSString, whose first use before the first frame cost more than the work.
+  private static func replacingScalar(_ scalar: Unicode.Scalar, with replacement: Unicode.Scalar?, in text: String)
+    -> String
+  {
+    guard text.unicodeScalars.contains(scalar) else { return text }
+    var result = String.UnicodeScalarView()
+    for each in text.unicodeScalars {
+      if each != scalar {
+        result.append(each)
+      } else if let replacement {
+        result.append(replacement)
+      }
+    }
+    return String(result)
+  }
+
   /// Lower-case words of a surface form split at spaces (hyphens kept), without "the" and possessives.
   static func words(_ text: String) -> [String] {
     var words = text.split(whereSeparator: { $0 == " " }).map { word -> String in
-      var w = String(word).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+      var w = replacingScalar("\u{2019}", with: "'", in: String(word).lowercased())
       if w.hasSuffix("'s") { w.removeLast(2) }
       return w
     }
@@ -282,9 +299,7 @@ public struct AliasResolver: Sendable {
       }
     }
     if !current.isEmpty { words.append(current) }
-    words = words.map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : $0 }.map {
-      $0.replacingOccurrences(of: "'", with: "")
-    }
+    words = words.map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : $0 }.map { replacingScalar("'", with: nil, in: $0) }
     if words.count > 1, words.first == "the" { words.removeFirst() }
     return words
   }

@@ -138,11 +138,32 @@ final class BadInputTests: XCTestCase {
     }
   }
 
+  func testEndlessDevicesStopAtTheBinaryCheck() {
+    for device in ["/dev/zero", "/dev/urandom"] where FileManager.default.isReadableFile(atPath: device) {
+      XCTAssertThrowsError(try CaptureFile.bytes(atPath: device, limit: 1 << 30)) { error in
+        XCTAssertEqual(error as? CaptureReadError, .binary(source: device))
+      }
+    }
+  }
+
+  func testAFileOfManyReadsIsReadWhole() throws {
+    // Several reads' worth (a read is 64 KiB), with a multi-byte character across each read's end.
+    var bytes: [UInt8] = []
+    while bytes.count < 300_000 { bytes += Array("Résumé of the day’s events, line \(bytes.count).\n".utf8) }
+    XCTAssertEqual(try CaptureFile.bytes(atPath: try write(bytes), limit: 1_000_000), bytes)
+    XCTAssertEqual(try CaptureFile.bytes(atPath: try write([], "empty.txt"), limit: 10), [])
+  }
+
+  func testAPathThroughAFileIsNotFound() throws {
+    let file = try write(Array(simple.utf8))
+    XCTAssertEqual(readError(file + "/inside.txt"), .fileNotFound(path: file + "/inside.txt"))
+  }
+
   func testErrorsAreOneLine() {
     let errors: [CaptureReadError] = [
       .fileNotFound(path: "a"), .isDirectory(path: "a"), .unreadable(path: "a", reason: "r"), .empty(source: "a"),
       .binary(source: "a"), .invalidEncoding(source: "a", detail: "d"), .noStory(source: "a"),
-      .tooLarge(source: "a", bytes: 2, limit: 1),
+      .tooLarge(source: "a", bytes: 2, limit: 1), .parserUnavailable(source: "a", message: "m"),
     ]
     for error in errors { XCTAssertFalse(error.description.contains("\n")) }
   }
