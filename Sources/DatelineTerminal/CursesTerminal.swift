@@ -5,7 +5,13 @@ import Foundation
 /// The curses backend: sets the terminal up, copies grids to it cell by cell (only changed cells), reads keys,
 /// and puts the terminal back as it was.
 public struct CursesTerminal: TerminalBackend {
+  /// The last frame drawn: what the terminal shows.
   private var previous: Grid?
+  /// What curses' own copy of the screen holds (it repaints from it after a suspend), when dateline writes the
+  /// frames: it is brought up to date before curses next looks at it (`syncCurses`), not after every frame.
+  private var cursesHas: Grid?
+  /// A frame on the terminal that curses' copy does not have yet.
+  private var unmirrored: Grid?
   private let palette: CursesPalette
   private var errorsInARow = 0
   private var isOpen = true
@@ -63,19 +69,22 @@ public struct CursesTerminal: TerminalBackend {
       previous = nil
     }
     guard var renderer else {
-      mirror(grid)
+      mirror(grid, from: previous)
       doupdate()
       previous = grid
       return
     }
-    if dateline_take_suspended() == 1 { renderer.forgetScrollRegion() }
+    if dateline_take_suspended() == 1 {
+      renderer.forgetScrollRegion()
+      // Back from Ctrl-Z, curses repainted its copy; when that was older than the last frame, all is sent.
+      if unmirrored != nil { previous = nil }
+    }
     let bytes = renderer.frame(grid, full: previous == nil)
     self.renderer = renderer
     bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
-    // Curses keeps its own copy of the screen (it repaints from it after a suspend); it is brought up to date
-    // after the frame is out, so that the frame is not held up by it.
-    mirror(grid)
-    dateline_screen_written()
+    // Curses' copy is brought up to date later, before it is next used: a frame that follows at once (the first
+    // screen's entities completing the first frame) is not held up by it.
+    unmirrored = grid
     if asksForMargins {
       // After the first frame, so that the answer never delays it; read back among the keys.
       asksForMargins = false
@@ -86,11 +95,21 @@ public struct CursesTerminal: TerminalBackend {
     previous = grid
   }
 
-  /// Puts the cells of `grid` that changed since the last frame into curses' screen (`stdscr`, then `newscr`).
-  private func mirror(_ grid: Grid) {
+  /// Brings curses' copy of the screen up to date with the last frame written (before curses reads a key, which
+  /// may refresh from that copy, and before the terminal is put back).
+  private mutating func syncCurses() {
+    guard let grid = unmirrored else { return }
+    mirror(grid, from: cursesHas)
+    dateline_screen_written()
+    cursesHas = grid
+    unmirrored = nil
+  }
+
+  /// Puts the cells of `grid` that differ from `old` (all when nil) into curses' screen (`stdscr`, then `newscr`).
+  private func mirror(_ grid: Grid, from old: Grid?) {
     var scalars: [wchar_t] = []
     scalars.reserveCapacity(8)
-    for change in grid.diff(from: previous) where !change.cell.isContinuation {
+    for change in grid.diff(from: old) where !change.cell.isContinuation {
       let cell = change.cell
       scalars.removeAll(keepingCapacity: true)
       if let code = LineDrawing.acsCode(at: change.x, of: { grid[$0, change.y] }, width: grid.width, repertoire: repertoire) {
@@ -144,6 +163,7 @@ public struct CursesTerminal: TerminalBackend {
   }
 
   private mutating func read(timeout: Int32) -> TerminalInput? {
+    syncCurses()
     wtimeout(dateline_stdscr(), timeout)
     while true {
       let started = DispatchTime.now().uptimeNanoseconds
@@ -196,6 +216,7 @@ public struct CursesTerminal: TerminalBackend {
   public mutating func close() {
     guard isOpen else { return }
     isOpen = false
+    syncCurses()
     if var renderer {
       let bytes = renderer.leave()
       bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }

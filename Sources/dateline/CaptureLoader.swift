@@ -20,7 +20,7 @@ enum CaptureLoader {
   static func userRules() -> BoilerplateRules? {
     guard
       let path = ConfigDirectory.path(of: "boilerplate.rules", environment: StartEnvironment.values()),
-      FileManager.default.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8)
+      ConfigDirectory.fileExists(atPath: path), let text = try? String(contentsOfFile: path, encoding: .utf8)
     else { return nil }
     let parsed = BoilerplateRules.parse(text, origin: path)
     for problem in parsed.problems { warn("\(problem) (line ignored)") }

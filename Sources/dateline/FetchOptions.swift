@@ -32,7 +32,7 @@ struct FetchOptions: ParsableArguments {
 enum SettingsFile {
   static func load() -> Settings {
     guard let path = ConfigDirectory.path(of: Settings.fileName, environment: StartEnvironment.values()),
-      let data = FileManager.default.contents(atPath: path)
+      ConfigDirectory.fileExists(atPath: path), let data = FileManager.default.contents(atPath: path)
     else { return Settings() }
     let (settings, problems) = Settings.parse(String(decoding: data, as: UTF8.self), origin: path)
     for problem in problems { CaptureLoader.warn("\(problem) (line ignored)") }

@@ -225,7 +225,7 @@ struct ReadRequest: Equatable {
   /// The default keymap plus the user's file; a bad user file gives the defaults and one message.
   static func loadKeymap(environment: [String: String]) -> (Keymap, KeymapError?) {
     let defaults = BundledResource.text(Keymap.fileName) ?? ""
-    guard let path = KeymapLoader.userFilePath(environment: environment),
+    guard let path = KeymapLoader.userFilePath(environment: environment), ConfigDirectory.fileExists(atPath: path),
       let data = FileManager.default.contents(atPath: path)
     else {
       return (Keymap.defaults(from: defaults), nil)  // no file, or no readable config directory: defaults

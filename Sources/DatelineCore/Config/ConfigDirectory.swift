@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where dateline's user configuration files live: `$XDG_CONFIG_HOME/dateline`, else `~/.config/dateline`.
 /// A relative `XDG_CONFIG_HOME` is ignored, as the XDG base directory specification says.
 public enum ConfigDirectory {
@@ -7,4 +13,8 @@ public enum ConfigDirectory {
     if let home = environment["HOME"], !home.isEmpty { return home + "/.config/dateline/" + name }
     return nil
   }
+
+  /// Whether there is something at `path` (one `access` call). Configuration files are optional and usually
+  /// absent: this answers before Foundation's file reading, whose first use costs more than a start needs.
+  public static func fileExists(atPath path: String) -> Bool { access(path, F_OK) == 0 }
 }
