@@ -2,6 +2,7 @@
 #include "CNcurses.h"
 #include <errno.h>
 #include <langinfo.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -150,4 +151,11 @@ int dateline_take_suspended(void) {
   int was = suspended;
   suspended = 0;
   return was;
+}
+
+void dateline_hold_suspend(int hold) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  pthread_sigmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }

@@ -99,6 +99,16 @@ public struct CursesTerminal: TerminalBackend {
   /// may refresh from that copy, and before the terminal is put back).
   private mutating func syncCurses() {
     guard let grid = unmirrored else { return }
+    dateline_hold_suspend(1)
+    defer { dateline_hold_suspend(0) }  // a Ctrl-Z held meanwhile stops the process here, curses' copy complete
+    if dateline_take_suspended() == 1, var renderer {
+      // Stopped (Ctrl-Z) and resumed since the frame was written: curses repainted from its older copy, so the
+      // frame is sent again whole.
+      renderer.forgetScrollRegion()
+      let bytes = renderer.frame(grid, full: true)
+      self.renderer = renderer
+      bytes.withUnsafeBufferPointer { _ = dateline_write_all($0.baseAddress, $0.count) }
+    }
     mirror(grid, from: cursesHas)
     dateline_screen_written()
     cursesHas = grid

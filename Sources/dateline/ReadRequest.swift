@@ -17,6 +17,8 @@ struct ReadRequest: Equatable {
   var files: [String]
 
   func run() throws {
+    // The keymap files are read and parsed on another core while this one reads the story or opens the library.
+    _ = Self.keymap
     let nameList = try names.map(Self.loadNames)
     if files.isEmpty {
       try readLibrary(names: nameList)
@@ -183,7 +185,7 @@ struct ReadRequest: Equatable {
     run: (AppState, inout CursesTerminal) -> Void
   ) throws {
     let environment = StartEnvironment.values()
-    let (keymap, keymapError) = Self.loadKeymap(environment: environment)
+    let (keymap, keymapError) = Self.keymap.value
     var terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(environment: environment)
@@ -221,6 +223,9 @@ struct ReadRequest: Equatable {
     let analyzer = StoryEntityAnalyzer()
     return { analyzer.analyze($0) }
   }
+
+  /// `loadKeymap` for this process' environment, started at the first use of this (in `run()`).
+  static let keymap = Preload { loadKeymap(environment: StartEnvironment.values()) }
 
   /// The default keymap plus the user's file; a bad user file gives the defaults and one message.
   static func loadKeymap(environment: [String: String]) -> (Keymap, KeymapError?) {

@@ -69,5 +69,8 @@ void dateline_reraise(int sig);
 void dateline_wrap_suspend(void);
 /// 1 once after the process was suspended and resumed, else 0.
 int dateline_take_suspended(void);
+/// Holds Ctrl-Z (SIGTSTP) back while `hold` is 1, and lets a held one through at 0: while curses' copy of the
+/// screen is being brought up to date, its handler must not repaint from a half-made copy.
+void dateline_hold_suspend(int hold);
 
 #endif
