@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 
 struct start {
@@ -20,6 +21,14 @@ static void *run(void *argument) {
   free(argument);
   // Placed; from now on the scheduler may move it as it likes.
   if (start.widen) pthread_setaffinity_np(pthread_self(), sizeof start.allowed, &start.allowed);
+  // The terminal's signals (Ctrl-C, Ctrl-Z and fg, a resize, a hang-up) are left to the thread that draws: their
+  // handlers restore or repaint the screen, and the drawing thread holds Ctrl-Z back while curses' copy of the
+  // screen is being made (dateline_hold_suspend), which only works if no other thread takes it meanwhile.
+  sigset_t terminal;
+  sigemptyset(&terminal);
+  int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
+  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&terminal, signals[i]);
+  pthread_sigmask(SIG_BLOCK, &terminal, NULL);
   start.body(start.context);
   return NULL;
 }

@@ -2,7 +2,9 @@
 #define DATELINE_CTHREADSTART_H
 
 /// Starts a detached thread that runs `body(context)`, placed first on another CPU than the calling thread's
-/// (when the process may run on more than one), then free to run anywhere it may.
+/// (when the process may run on more than one), then free to run anywhere it may. The thread blocks the
+/// terminal's signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH): they go to the thread that
+/// draws.
 ///
 /// Why: on Linux a new thread is queued on its creator's CPU, and while the creator keeps that CPU busy (the
 /// reader making its first frame) the new thread waits for the scheduler's next balancing, measured here at

@@ -299,7 +299,8 @@ public struct AliasResolver: Sendable {
       }
     }
     if !current.isEmpty { words.append(current) }
-    words = words.map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : $0 }.map { replacingScalar("'", with: nil, in: $0) }
+    words = words.map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : $0 }
+      .map { replacingScalar("'", with: nil, in: $0) }
     if words.count > 1, words.first == "the" { words.removeFirst() }
     return words
   }

@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 
 /// Runs two independent pieces of work at once, the first on the calling thread and the second on a thread of
-/// its own (`WorkerThread`: on another CPU), and keeps both results. (A new thread each time, rather than a pooled one that may run either piece,
-/// so that each half allocates in the same allocator arena from one call to the next: a large capture's story
-/// is freed and made again, and pieces that swap arenas leave each arena sized for the larger of the two.)
+/// its own (`WorkerThread`: on another CPU), and keeps both results. (A new thread each time, rather than a
+/// pooled one that may run either piece, so that each half allocates in the same allocator arena from one call
+/// to the next: a large capture's story is freed and made again, and pieces that swap arenas leave each arena
+/// sized for the larger of the two.)
 struct ParallelHalves<Result> {
   let first: Result
   let second: Result

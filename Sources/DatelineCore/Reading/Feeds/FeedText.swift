@@ -88,7 +88,9 @@ enum FeedText {
           continue
         }
         let name = String(decoding: bytes[(open + 1)..<cursor], as: UTF8.self).lowercased()
-        let known = name.withCString { xml2_htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil }
+        let known = name.withCString {
+          xml2_htmlTagLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != nil
+        }
         if known { return true }
       }
       index = open + 1

@@ -43,7 +43,8 @@ final class XMLFeedDocument {
       let encoding = XMLInputEncoding.label(forUTF8: buffer)
       return buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-          xml2_xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, encoding, Self.options(forBytes: buffer.count))
+          xml2_xmlCtxtReadMemory(
+            context, pointer, Int32(clamping: buffer.count), url, encoding, Self.options(forBytes: buffer.count))
         }
       }
     }

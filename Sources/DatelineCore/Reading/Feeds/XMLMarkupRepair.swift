@@ -207,7 +207,9 @@ struct XMLMarkupRepair {
   /// The code point of an HTML 4 named entity, from libxml2's own table.
   private static func htmlEntity(_ name: String) -> UInt32? {
     name.withCString { pointer in
-      pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { xml2_htmlEntityLookup($0)?.pointee.value }
+      pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) {
+        xml2_htmlEntityLookup($0)?.pointee.value
+      }
     }
   }
 
